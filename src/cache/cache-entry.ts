@@ -1,0 +1,53 @@
+/** The offline cache format: the only bridge between the online and the offline half. */
+import type { Cardinality } from '../source/query-source.js';
+
+export const CACHE_FORMAT_VERSION = 1;
+
+export interface CachedParam {
+  name: string;
+  /** `pg_type.typname`; arrays as `_elem`; schema-qualified outside public/pg_catalog. */
+  pgType: string;
+  nullable: boolean;
+}
+
+export interface CachedColumn {
+  /** Row key (alias overrides like `"x!: T"` already stripped). */
+  name: string;
+  pgType: string;
+  nullable: boolean;
+  /** Human-readable reason, present whenever `nullable` is true. */
+  nullableBecause?: string;
+  /** The table column the value comes from, when PostgreSQL reports one. */
+  origin?: { table: string; column: string };
+  /** A TypeScript type given in the alias (`AS "meta: Meta"`), used verbatim by codegen. */
+  tsType?: string;
+}
+
+export interface CacheEntry {
+  version: number;
+  hash: string;
+  name: string;
+  /** `file:line` relative to the project root. */
+  source: string;
+  sql: string;
+  statement: string;
+  cardinality: Cardinality;
+  params: CachedParam[];
+  columns: CachedColumn[];
+  schemaHash: string;
+}
+
+/** User-defined types the cached queries use, so codegen never needs a database. */
+export interface SchemaTypes {
+  /** Enum name → labels in sort order. */
+  enums: Record<string, string[]>;
+  /** Domain name → base type (and whether the domain itself is NOT NULL). */
+  domains: Record<string, { baseType: string; notNull: boolean }>;
+  /** Composite type name → fields in attribute order. */
+  composites: Record<string, Array<{ name: string; pgType: string }>>;
+}
+
+export interface SchemaFile extends SchemaTypes {
+  version: number;
+  schemaHash: string;
+}

@@ -1,0 +1,81 @@
+/** Reading and writing the offline cache folder. */
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { CACHE_FORMAT_VERSION, type CacheEntry, type SchemaFile } from './cache-entry.js';
+import { writeFileIfChanged } from './atomic-write.js';
+import { cacheFileName } from './query-hash.js';
+import { stableJson } from './stable-json.js';
+
+export const SCHEMA_FILE = 'schema.json';
+const ENTRY_FILE = /^query-[0-9a-f]{64}\.json$/;
+
+/** Canonical bytes of an entry: fixed field order, so the same entry is always the same file. */
+export function serializeEntry(e: CacheEntry): string {
+  const ordered = {
+    version: e.version,
+    hash: e.hash,
+    name: e.name,
+    source: e.source,
+    cardinality: e.cardinality,
+    sql: e.sql,
+    statement: e.statement,
+    params: e.params.map((p) => ({ name: p.name, pgType: p.pgType, nullable: p.nullable })),
+    columns: e.columns.map((c) => ({
+      name: c.name,
+      pgType: c.pgType,
+      nullable: c.nullable,
+      ...(c.nullableBecause !== undefined ? { nullableBecause: c.nullableBecause } : {}),
+      ...(c.origin ? { origin: { table: c.origin.table, column: c.origin.column } } : {}),
+      ...(c.tsType !== undefined ? { tsType: c.tsType } : {}),
+    })),
+    schemaHash: e.schemaHash,
+  };
+  return JSON.stringify(ordered, null, 2) + '\n';
+}
+
+export function serializeSchema(schema: SchemaFile): string {
+  return stableJson(schema);
+}
+
+export async function writeEntry(cacheDir: string, entry: CacheEntry): Promise<boolean> {
+  return writeFileIfChanged(path.join(cacheDir, cacheFileName(entry.hash)), serializeEntry(entry));
+}
+
+export async function writeSchema(cacheDir: string, schema: SchemaFile): Promise<boolean> {
+  return writeFileIfChanged(path.join(cacheDir, SCHEMA_FILE), serializeSchema(schema));
+}
+
+/** File names of every query entry in the cache folder. */
+export async function listEntryFiles(cacheDir: string): Promise<string[]> {
+  const names = await readdir(cacheDir).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return [] as string[];
+    throw err;
+  });
+  return names.filter((n) => ENTRY_FILE.test(n)).sort();
+}
+
+export class CacheFormatError extends Error {}
+
+export async function readEntry(cacheDir: string, fileName: string): Promise<CacheEntry> {
+  const file = path.join(cacheDir, fileName);
+  let parsed: CacheEntry;
+  try {
+    parsed = JSON.parse(await readFile(file, 'utf8')) as CacheEntry;
+  } catch (err) {
+    throw new CacheFormatError(`${file}: not a valid cache entry (${(err as Error).message})`);
+  }
+  if (parsed.version !== CACHE_FORMAT_VERSION) {
+    throw new CacheFormatError(`${file}: cache format version ${parsed.version}, this sqlsure writes ${CACHE_FORMAT_VERSION}`);
+  }
+  return parsed;
+}
+
+export async function readSchema(cacheDir: string): Promise<SchemaFile | undefined> {
+  const text = await readFile(path.join(cacheDir, SCHEMA_FILE), 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  return JSON.parse(text) as SchemaFile;
+}
+
+export async function removeEntryFiles(cacheDir: string, fileNames: readonly string[]): Promise<void> {
+  await Promise.all(fileNames.map((n) => rm(path.join(cacheDir, n), { force: true })));
+}

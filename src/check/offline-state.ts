@@ -1,0 +1,80 @@
+/**
+ * What the offline half knows without a database: the query sources, the cache entries that match
+ * them, and everything that does not line up. Shared by `check` and `generate`.
+ */
+import path from 'node:path';
+import type { CacheEntry, SchemaFile } from '../cache/cache-entry.js';
+import { listEntryFiles, readEntry, readSchema, SCHEMA_FILE } from '../cache/cache-store.js';
+import { cacheFileName, queryHash } from '../cache/query-hash.js';
+import { migrationsHash } from '../cache/schema-hash.js';
+import type { ResolvedConfig } from '../config/config.js';
+import { loadQuerySources } from '../source/load-query-sources.js';
+import type { SourceProblem } from '../source/query-source.js';
+
+const RUN_PREPARE = 'run `sqlsure prepare` and commit the result';
+
+export interface OfflineState {
+  queryCount: number;
+  /** Entries for the current queries, in source order. */
+  entries: CacheEntry[];
+  schema: SchemaFile | undefined;
+  problems: SourceProblem[];
+}
+
+export async function loadOfflineState(config: ResolvedConfig): Promise<OfflineState> {
+  const root = config.root;
+  const cacheDir = path.join(root, config.cache);
+  const [sources, schema, entryFiles, schemaHash] = await Promise.all([
+    loadQuerySources(root, config.queries),
+    readSchema(cacheDir),
+    listEntryFiles(cacheDir),
+    migrationsHash(path.join(root, config.migrations)),
+  ]);
+  const problems: SourceProblem[] = [...sources.problems];
+  const at = (file: string, line = 1, column = 1): Pick<SourceProblem, 'file' | 'position'> => ({ file, position: { line, column } });
+  const cacheFile = (name: string): string => `${config.cache}/${name}`;
+
+  if (!schema) {
+    problems.push({ ...at(cacheFile(SCHEMA_FILE)), message: 'the offline cache has no schema.json', hint: RUN_PREPARE });
+  } else if (schema.schemaHash !== schemaHash) {
+    problems.push({
+      ...at(config.migrations),
+      message: `the migrations changed since the cache was prepared (schema hash ${short(schema.schemaHash)} → ${short(schemaHash)})`,
+      hint: RUN_PREPARE,
+    });
+  }
+
+  const available = new Set(entryFiles);
+  const used = new Set<string>();
+  const entries: CacheEntry[] = [];
+  for (const query of sources.queries) {
+    const fileName = cacheFileName(queryHash(query));
+    const where = at(query.file, query.position.line, query.position.column);
+    if (!available.has(fileName)) {
+      problems.push({ ...where, message: `query ${query.name} has no cache entry for its current SQL`, hint: RUN_PREPARE });
+      continue;
+    }
+    used.add(fileName);
+    const entry = await readEntry(cacheDir, fileName);
+    const source = `${query.file}:${query.position.line}`;
+    if (entry.source !== source) {
+      problems.push({ ...where, message: `query ${query.name} moved (cache says ${entry.source})`, hint: RUN_PREPARE });
+    } else if (schema && entry.schemaHash !== schema.schemaHash) {
+      problems.push({ ...where, message: `query ${query.name} was prepared against another schema`, hint: RUN_PREPARE });
+    }
+    entries.push(entry);
+  }
+  for (const orphan of entryFiles.filter((f) => !used.has(f))) {
+    const entry = await readEntry(cacheDir, orphan).catch(() => undefined);
+    problems.push({
+      ...at(cacheFile(orphan)),
+      message: `orphaned cache entry${entry ? ` for ${entry.name} (${entry.source})` : ''}: no current query has this SQL`,
+      hint: RUN_PREPARE,
+    });
+  }
+  return { queryCount: sources.queries.length, entries, schema, problems };
+}
+
+function short(hash: string): string {
+  return hash.slice(0, 12);
+}

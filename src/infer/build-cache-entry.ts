@@ -1,0 +1,119 @@
+/**
+ * Turns one described statement into its cache entry: type names from the catalog, nullability
+ * from the AST rules, alias overrides applied, and the problems codegen would otherwise hit.
+ */
+import type { CacheEntry, CachedColumn, CachedParam } from '../cache/cache-entry.js';
+import { CACHE_FORMAT_VERSION } from '../cache/cache-entry.js';
+import type { Catalog } from '../database/catalog.js';
+import type { DescribedField } from '../database/wire-session.js';
+import type { QuerySource } from '../source/query-source.js';
+import type { AstNode } from './ast.js';
+import { parseColumnAlias } from './column-alias.js';
+import { inferColumnNullability, returning } from './nullability.js';
+
+export interface EntryProblem {
+  /** 0-based offset into the statement as sent, when the problem has a precise place. */
+  statementOffset?: number;
+  message: string;
+  hint?: string;
+}
+
+export type BuildOutcome = { ok: true; entry: CacheEntry } | { ok: false; problems: EntryProblem[] };
+
+export interface DescribedStatement {
+  paramTypeIds: number[];
+  fields: DescribedField[] | null;
+  /** The statement's parsed AST (`RawStmt.stmt`). */
+  ast: AstNode;
+}
+
+export function buildCacheEntry(
+  query: QuerySource,
+  hash: string,
+  described: DescribedStatement,
+  catalog: Catalog,
+  schemaHash: string,
+): BuildOutcome {
+  const problems: EntryProblem[] = [];
+  const typeName = (oid: number): string => catalog.types.get(oid)?.name ?? 'unknown';
+
+  const params: CachedParam[] = described.paramTypeIds.map((oid, i) => {
+    const source = query.params.find((p) => p.index === i + 1);
+    return { name: source?.name ?? `p${i + 1}`, pgType: typeName(oid), nullable: source?.mark !== '!' };
+  });
+
+  const fields = described.fields ?? [];
+  const returnsRows = query.cardinality === 'one' || query.cardinality === 'maybe' || query.cardinality === 'many';
+  if (returnsRows && described.fields === null) {
+    problems.push({
+      message: `query ${query.name} is :${query.cardinality} but returns no rows`,
+      hint: 'use :exec or :execrows, or add a RETURNING clause',
+    });
+  }
+
+  const nullability = inferColumnNullability(described.ast, fields, catalog);
+  const columns: CachedColumn[] = fields.map((field, i) => {
+    const alias = parseColumnAlias(field.name);
+    const inferred = nullability[i]!;
+    const nullable = alias.nullable ?? inferred.nullable;
+    const origin = field.tableId > 0 ? catalog.columns.get(`${field.tableId}:${field.columnId}`) : undefined;
+    const because =
+      alias.nullable === true ? `marked nullable by the alias "${field.name}"` : nullable ? inferred.because : undefined;
+    return {
+      name: alias.name,
+      pgType: typeName(field.typeId),
+      nullable,
+      ...(because !== undefined ? { nullableBecause: because } : {}),
+      ...(origin ? { origin: { table: qualified(origin.schema, origin.table), column: origin.column } } : {}),
+      ...(alias.tsType ? { tsType: alias.tsType } : {}),
+    };
+  });
+
+  if (returnsRows) problems.push(...columnNameProblems(columns, described.ast));
+
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    entry: {
+      version: CACHE_FORMAT_VERSION,
+      hash,
+      name: query.name,
+      source: `${query.file}:${query.position.line}`,
+      cardinality: query.cardinality,
+      sql: query.sql,
+      statement: query.statement,
+      params,
+      columns,
+      schemaHash,
+    },
+  };
+}
+
+function columnNameProblems(columns: CachedColumn[], ast: AstNode): EntryProblem[] {
+  const problems: EntryProblem[] = [];
+  const targets = targetLocations(ast);
+  const seen = new Set<string>();
+  columns.forEach((c, i) => {
+    const at = targets.length === columns.length ? targets[i] : undefined;
+    const where = at !== undefined ? { statementOffset: at } : {};
+    if (c.name === '?column?' || c.name === '') {
+      problems.push({ ...where, message: `result column ${i + 1} has no name`, hint: 'give the expression an alias: `expr AS my_name`' });
+    } else if (seen.has(c.name)) {
+      problems.push({ ...where, message: `duplicate result column name "${c.name}"`, hint: `alias one of them: \`... AS other_${c.name}\`` });
+    }
+    seen.add(c.name);
+  });
+  return problems;
+}
+
+/** Offsets of the top-level targets, to point errors at the right column. */
+function targetLocations(ast: AstNode): number[] {
+  const list = ast.SelectStmt
+    ? ((ast.SelectStmt.targetList ?? []) as AstNode[])
+    : returning(ast.InsertStmt ?? ast.UpdateStmt ?? ast.DeleteStmt ?? ast.MergeStmt ?? {});
+  return list.map((t) => (t.ResTarget?.location as number | undefined) ?? -1).filter((n) => n >= 0);
+}
+
+function qualified(schema: string, name: string): string {
+  return schema === 'public' || schema === 'pg_catalog' ? name : `${schema}.${name}`;
+}

@@ -1,0 +1,18 @@
+/**
+ * The smallest surface generated code needs from a database handle. Declared structurally (no
+ * driver import) so that pg `Pool`, `Client`, `PoolClient` and PGlite (`PGlite`,
+ * `PGliteInterface`, `Transaction`) all satisfy it; test/runtime/queryable.types.ts proves it.
+ */
+export interface QueryResultLike {
+  rows: unknown[];
+  /** pg: rows affected or returned (null for commands without a count); PGlite: per statement. */
+  rowCount?: number | null;
+  /** PGlite: rows changed by INSERT/UPDATE/DELETE. */
+  affectedRows?: number;
+}
+
+export interface Queryable {
+  // A method (not a function-typed property) on purpose: method parameters are compared
+  // bivariantly, which lets the drivers' overloaded and generic `query` signatures match.
+  query(text: string, values?: unknown[]): Promise<QueryResultLike>;
+}

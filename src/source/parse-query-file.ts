@@ -1,0 +1,159 @@
+/**
+ * Turns one native-syntax query file into query records:
+ *
+ *   -- name: GetUserById :one
+ *   SELECT ... WHERE id = :id!;
+ *
+ * A file without `-- name:` annotations is a single query named after the file.
+ */
+import path from 'node:path';
+import { CARDINALITIES, type Cardinality, type QuerySource, type SourceProblem } from './query-source.js';
+import { rewriteParams, statementToSourceOffset } from './named-params.js';
+import { parseSql, scanSql, type SqlToken } from './sql-scanner.js';
+import { LineIndex } from './text-position.js';
+
+export interface ParsedQueryFile {
+  queries: QuerySource[];
+  problems: SourceProblem[];
+}
+
+const ANNOTATION_START = /^--\s*name\s*:/i;
+const ANNOTATION = /^--\s*name\s*:\s*(\S+)(?:\s+:(\S+))?\s*$/i;
+const QUERY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+interface Block {
+  name: string;
+  cardinality: Cardinality;
+  /** Offset of the annotation (or of the file start), for errors about the block as a whole. */
+  anchor: number;
+  tokens: SqlToken[];
+}
+
+/** @param file path relative to the project root, `/`-separated. `text` may use CRLF. */
+export function parseQueryFile(file: string, rawText: string): ParsedQueryFile {
+  const text = rawText.replace(/\r\n?/g, '\n');
+  const lines = new LineIndex(text);
+  const problems: SourceProblem[] = [];
+  const problem = (offset: number, message: string, hint?: string, code?: string): void => {
+    problems.push({ file, position: lines.position(offset), message, ...(code ? { code } : {}), ...(hint ? { hint } : {}) });
+  };
+
+  let tokens: SqlToken[];
+  try {
+    tokens = scanSql(text);
+  } catch (err) {
+    problem(0, `cannot tokenize file: ${(err as Error).message}`);
+    return { queries: [], problems };
+  }
+
+  const blocks = splitIntoBlocks(file, tokens, problem);
+  const queries: QuerySource[] = [];
+  const seen = new Map<string, number>();
+  for (const block of blocks) {
+    const body = block.tokens.filter((t) => t.kind !== 'SQL_COMMENT' && t.kind !== 'C_COMMENT');
+    while (body.length > 0 && body[body.length - 1]!.text === ';') body.pop();
+    if (body.length === 0) {
+      problem(block.anchor, `query ${block.name} is empty`, 'write a SQL statement after the annotation');
+      continue;
+    }
+    const key = block.name.toLowerCase();
+    if (seen.has(key)) {
+      problem(
+        block.anchor,
+        `duplicate query name ${block.name} (first defined on line ${lines.position(seen.get(key)!).line})`,
+        'query names must be unique within a file (case-insensitively)',
+      );
+      continue;
+    }
+    seen.set(key, block.anchor);
+
+    const start = body[0]!.start;
+    const end = body[body.length - 1]!.end;
+    const inRange = block.tokens.filter((t) => t.start >= start && t.end <= end);
+    const rewritten = rewriteParams(text, inRange, start, end, lines);
+    for (const p of rewritten.problems) problem(p.offset, p.message, p.hint);
+    if (rewritten.problems.length > 0) continue;
+
+    const parsed = parseSql(rewritten.statement);
+    if (!parsed.ok) {
+      const at = statementToSourceOffset(rewritten.offsets, parsed.error.offset ?? 0);
+      problem(at, parsed.error.message, undefined, '42601');
+      continue;
+    }
+    const stmts = parsed.result.stmts ?? [];
+    if (stmts.length > 1) {
+      const second = parsed.toChar(stmts[1]!.stmt_location ?? 0);
+      const firstNonSpace = second + (rewritten.statement.slice(second).length - rewritten.statement.slice(second).trimStart().length);
+      problem(
+        statementToSourceOffset(rewritten.offsets, firstNonSpace),
+        `query ${block.name} contains more than one statement`,
+        'each query is exactly one statement; start the next one with its own `-- name:` annotation',
+      );
+      continue;
+    }
+
+    queries.push({
+      file,
+      name: block.name,
+      cardinality: block.cardinality,
+      position: lines.position(start),
+      sql: text.slice(start, end),
+      statement: rewritten.statement,
+      params: rewritten.params,
+      offsets: rewritten.offsets,
+    });
+  }
+  return { queries, problems };
+}
+
+function splitIntoBlocks(
+  file: string,
+  tokens: SqlToken[],
+  problem: (offset: number, message: string, hint?: string) => void,
+): Block[] {
+  const annotations = tokens
+    .map((t, i) => ({ t, i }))
+    .filter(({ t }) => t.kind === 'SQL_COMMENT' && ANNOTATION_START.test(t.text));
+
+  if (annotations.length === 0) {
+    return [{ name: nameFromFile(file), cardinality: 'many', anchor: 0, tokens }];
+  }
+
+  const beforeFirst = tokens.slice(0, annotations[0]!.i).find((t) => t.kind !== 'SQL_COMMENT' && t.kind !== 'C_COMMENT');
+  if (beforeFirst) {
+    problem(beforeFirst.start, 'SQL before the first `-- name:` annotation', 'every query in an annotated file needs its own `-- name: Name :cardinality` line');
+  }
+
+  const blocks: Block[] = [];
+  annotations.forEach(({ t, i }, k) => {
+    const nextIndex = annotations[k + 1]?.i ?? tokens.length;
+    const match = ANNOTATION.exec(t.text);
+    if (!match) {
+      problem(t.start, `malformed annotation "${t.text}"`, 'write it as `-- name: GetUserById :one`');
+      return;
+    }
+    const name = match[1]!;
+    const cardinalityText = (match[2] ?? 'many').toLowerCase();
+    if (!QUERY_NAME.test(name)) {
+      problem(t.start, `query name "${name}" is not an identifier`, 'use letters, digits and underscores, e.g. GetUserById');
+      return;
+    }
+    if (!(CARDINALITIES as readonly string[]).includes(cardinalityText)) {
+      problem(t.start, `unknown cardinality ":${match[2]}" for query ${name}`, `use one of ${CARDINALITIES.map((c) => ':' + c).join(', ')}`);
+      return;
+    }
+    blocks.push({ name, cardinality: cardinalityText as Cardinality, anchor: t.start, tokens: tokens.slice(i + 1, nextIndex) });
+  });
+  return blocks;
+}
+
+/** `get-user_by-id.sql` → `GetUserById`. */
+function nameFromFile(file: string): string {
+  const base = path.posix.basename(file).replace(/\.sql$/i, '');
+  const name = base
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+  return /^[0-9]/.test(name) ? `Query${name}` : name || 'Query';
+}

@@ -1,0 +1,73 @@
+/**
+ * PostgreSQL's own lexer and parser (libpg-query, WASM), with offsets converted from UTF-8 bytes
+ * to UTF-16 code units so they index JavaScript strings directly.
+ */
+import { loadModule, parseSync, scanSync } from 'libpg-query';
+import type { ParseResult } from 'libpg-query';
+
+export interface SqlToken {
+  start: number;
+  end: number;
+  text: string;
+  kind: string;
+}
+
+let loaded: Promise<void> | undefined;
+
+/** Loads the WASM module once; every other function here needs it. */
+export function loadSqlParser(): Promise<void> {
+  loaded ??= loadModule();
+  return loaded;
+}
+
+export function scanSql(text: string): SqlToken[] {
+  const toChar = byteToCharOffsets(text);
+  return scanSync(text).tokens.map((t) => ({
+    start: toChar(t.start),
+    end: toChar(t.end),
+    text: t.text,
+    kind: t.tokenName,
+  }));
+}
+
+export interface SqlSyntaxError {
+  message: string;
+  /** 0-based UTF-16 offset into the text, when the parser reported one. */
+  offset?: number;
+}
+
+export type ParseOutcome =
+  | { ok: true; result: ParseResult; toChar: (byteOffset: number) => number }
+  | { ok: false; error: SqlSyntaxError };
+
+export function parseSql(text: string): ParseOutcome {
+  const toChar = byteToCharOffsets(text);
+  try {
+    return { ok: true, result: parseSync(text), toChar };
+  } catch (err) {
+    const details = (err as { sqlDetails?: { message?: string; cursorPosition?: number } }).sqlDetails;
+    const message = details?.message ?? (err as Error).message;
+    const cursor = details?.cursorPosition;
+    return {
+      ok: false,
+      error: { message, offset: typeof cursor === 'number' && cursor >= 0 ? toChar(cursor) : undefined },
+    };
+  }
+}
+
+/** Returns a converter from UTF-8 byte offsets to UTF-16 offsets; identity for ASCII text. */
+export function byteToCharOffsets(text: string): (byteOffset: number) => number {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(text)) return (b) => b;
+  const charAtByte: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!;
+    const width = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+    for (let k = 0; k < width; k++) charAtByte[bytes + k] = i;
+    bytes += width;
+    if (code >= 0x10000) i++; // surrogate pair: two UTF-16 units, one code point
+  }
+  charAtByte[bytes] = text.length;
+  return (b) => charAtByte[Math.min(Math.max(b, 0), bytes)] ?? text.length;
+}
