@@ -40,7 +40,8 @@ async function run(command: 'prepare' | 'generate' | 'check', overrides: Flags):
       const r = await prepare(overrides);
       printProblems(r.problems);
       const changes = r.cacheWritten + r.cacheRemoved + r.modulesWritten.length + r.modulesRemoved.length;
-      const summary = `prepared ${r.prepared}/${r.queries} queries in ${Math.round(r.elapsedMs)} ms` +
+      const errors = r.problems.length ? `, ${r.problems.length} error${r.problems.length === 1 ? '' : 's'}` : '';
+      const summary = `prepared ${r.prepared} of ${r.queries} queries${errors} in ${Math.round(r.elapsedMs)} ms` +
         (changes ? ` (${r.cacheWritten} cache entries written, ${r.cacheRemoved} removed; ${r.modulesWritten.length} modules written, ${r.modulesRemoved.length} removed)` : ' (no changes)');
       console.error(r.problems.length ? pc.red(summary) : summary);
       return r.problems.length ? EXIT.failed : EXIT.ok;

@@ -11,6 +11,8 @@ import type { AstNode } from './ast.js';
 import { parseColumnAlias } from './column-alias.js';
 import { inferColumnNullability, returning } from './nullability.js';
 
+const UNNAMED = '?column?';
+
 export interface EntryProblem {
   /** 0-based offset into the statement as sent, when the problem has a precise place. */
   statementOffset?: number;
@@ -53,7 +55,8 @@ export function buildCacheEntry(
 
   const nullability = inferColumnNullability(described.ast, fields, catalog);
   const columns: CachedColumn[] = fields.map((field, i) => {
-    const alias = parseColumnAlias(field.name);
+    // PostgreSQL's placeholder name for an unaliased expression; never an override.
+    const alias = field.name === UNNAMED ? { name: UNNAMED } : parseColumnAlias(field.name);
     const inferred = nullability[i]!;
     const nullable = alias.nullable ?? inferred.nullable;
     const origin = field.tableId > 0 ? catalog.columns.get(`${field.tableId}:${field.columnId}`) : undefined;
@@ -96,7 +99,7 @@ function columnNameProblems(columns: CachedColumn[], ast: AstNode): EntryProblem
   columns.forEach((c, i) => {
     const at = targets.length === columns.length ? targets[i] : undefined;
     const where = at !== undefined ? { statementOffset: at } : {};
-    if (c.name === '?column?' || c.name === '') {
+    if (c.name === UNNAMED || c.name === '') {
       problems.push({ ...where, message: `result column ${i + 1} has no name`, hint: 'give the expression an alias: `expr AS my_name`' });
     } else if (seen.has(c.name)) {
       problems.push({ ...where, message: `duplicate result column name "${c.name}"`, hint: `alias one of them: \`... AS other_${c.name}\`` });

@@ -22,7 +22,7 @@ import type { AstNode } from '../infer/ast.js';
 import { loadQuerySources } from '../source/load-query-sources.js';
 import { statementToSourceOffset } from '../source/named-params.js';
 import type { SourceProblem } from '../source/query-source.js';
-import { parseSql } from '../source/sql-scanner.js';
+import { codePointToUtf16, parseSql } from '../source/sql-scanner.js';
 import { sortProblems } from '../report/sort-problems.js';
 
 export interface PrepareOptions extends ConfigOverrides {
@@ -85,7 +85,7 @@ export async function prepare(options: PrepareOptions = {}): Promise<PrepareResu
         const e = d.error;
         problems.push({
           file: query.file,
-          position: e.position ? locate(e.position - 1) : query.position,
+          position: e.position ? locate(codePointToUtf16(query.statement, e.position - 1)) : query.position,
           message: `${query.name}: ${e.message}${e.detail ? ` (${e.detail})` : ''}`,
           code: e.code,
           ...(e.hint ? { hint: e.hint } : {}),
@@ -142,7 +142,7 @@ export async function prepare(options: PrepareOptions = {}): Promise<PrepareResu
 
   return {
     config,
-    queries: sources.queries.length,
+    queries: sources.blockCount,
     prepared: entries.length,
     problems: sortProblems(problems),
     cacheWritten,

@@ -10,6 +10,8 @@ import { LineIndex } from './text-position.js';
 export interface LoadedSources {
   /** Query files relative to the root, sorted. */
   files: string[];
+  /** Query blocks in all files, including the ones that failed to parse. */
+  blockCount: number;
   queries: QuerySource[];
   problems: SourceProblem[];
   /** Line tables of the (LF-normalised) files, to locate errors reported later by the server. */
@@ -26,13 +28,15 @@ export async function loadQuerySources(root: string, queriesDir: string): Promis
   const problems: SourceProblem[] = [];
   const texts = await Promise.all(files.map((f) => readFile(path.join(root, f), 'utf8')));
   const lines = new Map<string, LineIndex>();
+  let blockCount = 0;
   files.forEach((file, i) => {
     const parsed = parseQueryFile(file, texts[i]!);
     lines.set(file, new LineIndex(texts[i]!.replace(/\r\n?/g, '\n')));
+    blockCount += parsed.blockCount;
     queries.push(...parsed.queries);
     problems.push(...parsed.problems);
   });
-  return { files, queries, problems, lines };
+  return { files, blockCount, queries, problems, lines };
 }
 
 export function toPosix(p: string): string {

@@ -13,6 +13,8 @@ import { parseSql, scanSql, type SqlToken } from './sql-scanner.js';
 import { LineIndex } from './text-position.js';
 
 export interface ParsedQueryFile {
+  /** Query blocks found, including the ones that failed (so summaries can say "3 of 4"). */
+  blockCount: number;
   queries: QuerySource[];
   problems: SourceProblem[];
 }
@@ -43,10 +45,10 @@ export function parseQueryFile(file: string, rawText: string): ParsedQueryFile {
     tokens = scanSql(text);
   } catch (err) {
     problem(0, `cannot tokenize file: ${(err as Error).message}`);
-    return { queries: [], problems };
+    return { blockCount: 1, queries: [], problems };
   }
 
-  const blocks = splitIntoBlocks(file, tokens, problem);
+  const { blocks, count: blockCount } = splitIntoBlocks(file, tokens, problem);
   const queries: QuerySource[] = [];
   const seen = new Map<string, number>();
   for (const block of blocks) {
@@ -103,20 +105,20 @@ export function parseQueryFile(file: string, rawText: string): ParsedQueryFile {
       offsets: rewritten.offsets,
     });
   }
-  return { queries, problems };
+  return { blockCount, queries, problems };
 }
 
 function splitIntoBlocks(
   file: string,
   tokens: SqlToken[],
   problem: (offset: number, message: string, hint?: string) => void,
-): Block[] {
+): { blocks: Block[]; count: number } {
   const annotations = tokens
     .map((t, i) => ({ t, i }))
     .filter(({ t }) => t.kind === 'SQL_COMMENT' && ANNOTATION_START.test(t.text));
 
   if (annotations.length === 0) {
-    return [{ name: nameFromFile(file), cardinality: 'many', anchor: 0, tokens }];
+    return { blocks: [{ name: nameFromFile(file), cardinality: 'many', anchor: 0, tokens }], count: 1 };
   }
 
   const beforeFirst = tokens.slice(0, annotations[0]!.i).find((t) => t.kind !== 'SQL_COMMENT' && t.kind !== 'C_COMMENT');
@@ -144,7 +146,7 @@ function splitIntoBlocks(
     }
     blocks.push({ name, cardinality: cardinalityText as Cardinality, anchor: t.start, tokens: tokens.slice(i + 1, nextIndex) });
   });
-  return blocks;
+  return { blocks, count: annotations.length };
 }
 
 /** `get-user_by-id.sql` → `GetUserById`. */

@@ -48,9 +48,10 @@ export function parseSql(text: string): ParseOutcome {
     const details = (err as { sqlDetails?: { message?: string; cursorPosition?: number } }).sqlDetails;
     const message = details?.message ?? (err as Error).message;
     const cursor = details?.cursorPosition;
+    // The parser reports its cursor in characters (code points), like the server does.
     return {
       ok: false,
-      error: { message, offset: typeof cursor === 'number' && cursor >= 0 ? toChar(cursor) : undefined },
+      error: { message, offset: typeof cursor === 'number' && cursor >= 0 ? codePointToUtf16(text, cursor) : undefined },
     };
   }
 }
@@ -70,4 +71,16 @@ export function byteToCharOffsets(text: string): (byteOffset: number) => number 
   }
   charAtByte[bytes] = text.length;
   return (b) => charAtByte[Math.min(Math.max(b, 0), bytes)] ?? text.length;
+}
+
+/**
+ * PostgreSQL reports error positions in characters (code points); JavaScript strings index UTF-16
+ * units. Converts a 0-based code point offset to a UTF-16 offset.
+ */
+export function codePointToUtf16(text: string, codePoints: number): number {
+  let units = 0;
+  for (let cp = 0; cp < codePoints && units < text.length; cp++) {
+    units += text.codePointAt(units)! >= 0x10000 ? 2 : 1;
+  }
+  return units;
 }

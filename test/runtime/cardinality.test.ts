@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import {
+  NoRowsError,
+  queryExec,
+  queryExecRows,
+  queryMany,
+  queryMaybe,
+  queryOne,
+  TooManyRowsError,
+  decodeTextArray,
+  type Queryable,
+  type QueryResultLike,
+} from '../../src/runtime/index.js';
+
+/** A fake handle that records calls and answers with fixed results. */
+function fakeDb(result: QueryResultLike): Queryable & { calls: Array<[string, unknown[] | undefined]> } {
+  const calls: Array<[string, unknown[] | undefined]> = [];
+  return {
+    calls,
+    query(text: string, values?: unknown[]) {
+      calls.push([text, values]);
+      return Promise.resolve(result);
+    },
+  };
+}
+
+const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i }));
+
+describe('queryOne', () => {
+  it('returns the only row and passes text and values through', async () => {
+    const db = fakeDb({ rows: rows(1) });
+    await expect(queryOne(db, 'GetUserById', 'SELECT $1', [42])).resolves.toEqual({ id: 0 });
+    expect(db.calls).toEqual([['SELECT $1', [42]]]);
+  });
+
+  it('throws NoRowsError naming the query', async () => {
+    const error = await queryOne(fakeDb({ rows: [] }), 'GetUserById', 'q', []).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NoRowsError);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as NoRowsError).message).toBe('GetUserById: expected exactly one row, got 0');
+    expect((error as NoRowsError).queryName).toBe('GetUserById');
+    expect((error as NoRowsError).name).toBe('NoRowsError');
+  });
+
+  it('throws TooManyRowsError with the row count', async () => {
+    const error = await queryOne(fakeDb({ rows: rows(3) }), 'GetUserById', 'q', []).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TooManyRowsError);
+    expect((error as TooManyRowsError).message).toBe('GetUserById: expected exactly one row, got 3');
+    expect((error as TooManyRowsError).rowCount).toBe(3);
+    expect((error as TooManyRowsError).queryName).toBe('GetUserById');
+  });
+});
+
+describe('queryMaybe', () => {
+  it('returns null for no row and the row for one', async () => {
+    await expect(queryMaybe(fakeDb({ rows: [] }), 'Q', 'q', [])).resolves.toBeNull();
+    await expect(queryMaybe(fakeDb({ rows: rows(1) }), 'Q', 'q', [])).resolves.toEqual({ id: 0 });
+  });
+
+  it('throws TooManyRowsError for more than one row', async () => {
+    await expect(queryMaybe(fakeDb({ rows: rows(2) }), 'FindSession', 'q', [])).rejects.toThrow(
+      new TooManyRowsError('FindSession', 2, 'at most one row'),
+    );
+    await expect(queryMaybe(fakeDb({ rows: rows(2) }), 'FindSession', 'q', [])).rejects.toThrow(
+      'FindSession: expected at most one row, got 2',
+    );
+  });
+});
+
+describe('queryMany', () => {
+  it('returns the driver rows array itself when there are no decoders', async () => {
+    const result = { rows: rows(3) };
+    await expect(queryMany(fakeDb(result), 'Q', 'q', [])).resolves.toBe(result.rows);
+  });
+
+  it('applies decoders to non-null raw strings only', async () => {
+    const result = {
+      rows: [
+        { id: 1, roles: '{admin,"power user"}' },
+        { id: 2, roles: null },
+        { id: 3, roles: ['already', 'parsed'] },
+      ],
+    };
+    const decoded = await queryMany(fakeDb(result), 'Q', 'q', [], { roles: decodeTextArray });
+    expect(decoded).toEqual([
+      { id: 1, roles: ['admin', 'power user'] },
+      { id: 2, roles: null },
+      { id: 3, roles: ['already', 'parsed'] },
+    ]);
+  });
+});
+
+describe('decoders on single rows', () => {
+  it('queryOne and queryMaybe decode', async () => {
+    const decoders = { tags: decodeTextArray };
+    await expect(queryOne(fakeDb({ rows: [{ tags: '{a}' }] }), 'Q', 'q', [], decoders)).resolves.toEqual({
+      tags: ['a'],
+    });
+    await expect(queryMaybe(fakeDb({ rows: [{ tags: '{}' }] }), 'Q', 'q', [], decoders)).resolves.toEqual({
+      tags: [],
+    });
+  });
+});
+
+describe('queryExec and queryExecRows', () => {
+  it('queryExec resolves to undefined', async () => {
+    await expect(queryExec(fakeDb({ rows: rows(2), rowCount: 2 }), 'Q', 'q', [])).resolves.toBeUndefined();
+  });
+
+  it('queryExecRows reads pg rowCount, PGlite affectedRows, else 0', async () => {
+    await expect(queryExecRows(fakeDb({ rows: [], rowCount: 5 }), 'Q', 'q', [])).resolves.toBe(5);
+    await expect(queryExecRows(fakeDb({ rows: [], affectedRows: 4 }), 'Q', 'q', [])).resolves.toBe(4);
+    await expect(queryExecRows(fakeDb({ rows: [], rowCount: null }), 'Q', 'q', [])).resolves.toBe(0);
+    await expect(queryExecRows(fakeDb({ rows: [] }), 'Q', 'q', [])).resolves.toBe(0);
+  });
+});
