@@ -155,7 +155,7 @@ export interface CountEventsByActionRow {
   last_occurred_at: Date;
 }
 
-const countEventsByActionSql = "SELECT action,\n       count(*) AS event_count,\n       count(DISTINCT actor_id) AS actor_count,\n       max(occurred_at) AS \"last_occurred_at!\"\nFROM audit_log\nWHERE occurred_at >= $1\nGROUP BY action\nORDER BY event_count DESC, action";
+const countEventsByActionSql = "SELECT action,\n       count(*) AS event_count,\n       count(DISTINCT actor_id) AS actor_count,\n       max(occurred_at) AS \"last_occurred_at\"\nFROM audit_log\nWHERE occurred_at >= $1\nGROUP BY action\nORDER BY event_count DESC, action";
 
 /**
  * CountEventsByAction (:many) — queries/audit.sql:33

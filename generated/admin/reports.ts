@@ -11,7 +11,7 @@ export interface UserSessionTokenTotalsRow {
   token_count: string | null;
 }
 
-const userSessionTokenTotalsSql = "WITH session_totals AS (\n    SELECT user_id, count(*) AS session_count\n    FROM sessions\n    GROUP BY user_id\n), token_totals AS (\n    SELECT user_id, count(*) AS token_count\n    FROM oauth_access_tokens\n    WHERE user_id IS NOT NULL\n    GROUP BY user_id\n)\nSELECT coalesce(st.user_id, tt.user_id) AS \"user_id!\",\n       st.session_count,\n       tt.token_count\nFROM session_totals st\nFULL JOIN token_totals tt ON tt.user_id = st.user_id\nORDER BY 1";
+const userSessionTokenTotalsSql = "WITH session_totals AS (\n    SELECT user_id, count(*) AS session_count\n    FROM sessions\n    GROUP BY user_id\n), token_totals AS (\n    SELECT user_id, count(*) AS token_count\n    FROM oauth_access_tokens\n    WHERE user_id IS NOT NULL\n    GROUP BY user_id\n)\nSELECT coalesce(st.user_id, tt.user_id) AS \"user_id\",\n       st.session_count,\n       tt.token_count\nFROM session_totals st\nFULL JOIN token_totals tt ON tt.user_id = st.user_id\nORDER BY 1";
 
 /**
  * UserSessionTokenTotals (:many) — queries/admin/reports.sql:6
@@ -68,6 +68,66 @@ export async function roleMemberCounts(db: Queryable): Promise<RoleMemberCountsR
   return queryMany<RoleMemberCountsRow>(db, "RoleMemberCounts", roleMemberCountsSql, []);
 }
 
+/** A row returned by {@link reconcileLoginEmails}. */
+export interface ReconcileLoginEmailsRow {
+  /** users.id · uuid · nullable: left side of FULL JOIN (users u) */
+  user_id: string | null;
+  /** users.email · text · nullable: left side of FULL JOIN (users u) */
+  login_email: string | null;
+  /** user_emails.id · uuid · nullable: right side of FULL JOIN user_emails ue */
+  email_id: string | null;
+  /** user_emails.email · text · nullable: right side of FULL JOIN user_emails ue */
+  listed_email: string | null;
+}
+
+const reconcileLoginEmailsSql = "SELECT u.id AS user_id,\n       u.email AS login_email,\n       ue.id AS email_id,\n       ue.email AS listed_email\nFROM users u\nFULL JOIN user_emails ue ON ue.user_id = u.id AND ue.email = u.email\nWHERE ue.id IS NULL OR u.id IS NULL\nORDER BY 2, 4";
+
+/**
+ * ReconcileLoginEmails (:many) — queries/admin/reports.sql:35
+ *
+ * ```sql
+ * SELECT u.id AS user_id,
+ *        u.email AS login_email,
+ *        ue.id AS email_id,
+ *        ue.email AS listed_email
+ * FROM users u
+ * FULL JOIN user_emails ue ON ue.user_id = u.id AND ue.email = u.email
+ * WHERE ue.id IS NULL OR u.id IS NULL
+ * ORDER BY 2, 4
+ * ```
+ */
+export async function reconcileLoginEmails(db: Queryable): Promise<ReconcileLoginEmailsRow[]> {
+  return queryMany<ReconcileLoginEmailsRow>(db, "ReconcileLoginEmails", reconcileLoginEmailsSql, []);
+}
+
+/** A row returned by {@link listRoleHolders}. */
+export interface ListRoleHoldersRow {
+  /** roles.name · text */
+  role_name: string;
+  /** user_roles.user_id · uuid · nullable: left side of RIGHT JOIN (user_roles ur) */
+  holder_id: string | null;
+  /** user_roles.granted_at · timestamptz · nullable: left side of RIGHT JOIN (user_roles ur) */
+  granted_at: Date | null;
+}
+
+const listRoleHoldersSql = "SELECT r.name AS role_name,\n       ur.user_id AS holder_id,\n       ur.granted_at\nFROM user_roles ur\nRIGHT JOIN roles r ON r.id = ur.role_id\nORDER BY r.name, ur.granted_at";
+
+/**
+ * ListRoleHolders (:many) — queries/admin/reports.sql:46
+ *
+ * ```sql
+ * SELECT r.name AS role_name,
+ *        ur.user_id AS holder_id,
+ *        ur.granted_at
+ * FROM user_roles ur
+ * RIGHT JOIN roles r ON r.id = ur.role_id
+ * ORDER BY r.name, ur.granted_at
+ * ```
+ */
+export async function listRoleHolders(db: Queryable): Promise<ListRoleHoldersRow[]> {
+  return queryMany<ListRoleHoldersRow>(db, "ListRoleHolders", listRoleHoldersSql, []);
+}
+
 /** A row returned by {@link organizationMembershipSummary}. */
 export interface OrganizationMembershipSummaryRow {
   /** organizations.slug · text */
@@ -85,7 +145,7 @@ export interface OrganizationMembershipSummaryRow {
 const organizationMembershipSummarySql = "SELECT o.slug,\n       o.name AS org_name,\n       count(m.user_id) AS member_count,\n       count(*) FILTER (WHERE m.role = 'owner') AS owner_count,\n       max(m.created_at) AS newest_member_at\nFROM organizations o\nLEFT JOIN memberships m ON m.organization_id = o.id\nGROUP BY o.id\nORDER BY o.slug";
 
 /**
- * OrganizationMembershipSummary (:many) — queries/admin/reports.sql:33
+ * OrganizationMembershipSummary (:many) — queries/admin/reports.sql:54
  *
  * ```sql
  * SELECT o.slug,
@@ -127,7 +187,7 @@ export interface UserActivityOverviewRow {
 const userActivityOverviewSql = "SELECT u.id AS user_id,\n       u.email,\n       u.display_name,\n       u.status,\n       count(s.id) AS session_count,\n       max(s.last_seen_at) AS last_active_at\nFROM users u\nLEFT JOIN sessions s ON s.user_id = u.id\nWHERE u.status = ANY($1)\nGROUP BY u.id\nORDER BY u.email";
 
 /**
- * UserActivityOverview (:many) — queries/admin/reports.sql:44
+ * UserActivityOverview (:many) — queries/admin/reports.sql:65
  *
  * ```sql
  * SELECT u.id AS user_id,
@@ -171,7 +231,7 @@ export interface ListOrgMembersRow {
 const listOrgMembersSql = "SELECT u.id AS user_id,\n       u.email,\n       u.display_name,\n       m.role,\n       m.created_at AS joined_at,\n       inviter.email AS invited_by_email\nFROM memberships m\nJOIN organizations o ON o.id = m.organization_id\nJOIN users u ON u.id = m.user_id\nLEFT JOIN users inviter ON inviter.id = m.invited_by\nWHERE o.slug = $1\nORDER BY m.created_at, u.email";
 
 /**
- * ListOrgMembers (:many) — queries/admin/reports.sql:57
+ * ListOrgMembers (:many) — queries/admin/reports.sql:78
  *
  * ```sql
  * SELECT u.id AS user_id,
@@ -215,7 +275,7 @@ export interface SetMembershipRoleRow {
 const setMembershipRoleSql = "INSERT INTO memberships (organization_id, user_id, role, invited_by)\nVALUES ($1, $2, $3, $4)\nON CONFLICT (organization_id, user_id) DO UPDATE\nSET role = EXCLUDED.role\nRETURNING organization_id, user_id, role, invited_by";
 
 /**
- * SetMembershipRole (:one) — queries/admin/reports.sql:71
+ * SetMembershipRole (:one) — queries/admin/reports.sql:92
  *
  * ```sql
  * INSERT INTO memberships (organization_id, user_id, role, invited_by)
@@ -239,7 +299,7 @@ export interface GrantRoleParams {
 const grantRoleSql = "INSERT INTO user_roles (user_id, role_id, granted_by)\nVALUES ($1, (SELECT id FROM roles WHERE name = $2), $3)\nON CONFLICT (user_id, role_id) DO NOTHING";
 
 /**
- * GrantRole (:exec) — queries/admin/reports.sql:78
+ * GrantRole (:exec) — queries/admin/reports.sql:99
  *
  * ```sql
  * INSERT INTO user_roles (user_id, role_id, granted_by)

@@ -29,6 +29,27 @@ RIGHT JOIN roles r ON r.id = ur.role_id
 GROUP BY r.id
 ORDER BY r.name;
 
+-- name: ReconcileLoginEmails :many
+-- Login emails with no matching user_emails row, and listed emails nobody logs in with:
+-- each side of the FULL JOIN is NULL where the other has no partner.
+SELECT u.id AS user_id,
+       u.email AS login_email,
+       ue.id AS email_id,
+       ue.email AS listed_email
+FROM users u
+FULL JOIN user_emails ue ON ue.user_id = u.id AND ue.email = u.email
+WHERE ue.id IS NULL OR u.id IS NULL
+ORDER BY 2, 4;
+
+-- name: ListRoleHolders :many
+-- Every role, with each holder; a role nobody holds still appears once, with NULL holder columns.
+SELECT r.name AS role_name,
+       ur.user_id AS holder_id,
+       ur.granted_at
+FROM user_roles ur
+RIGHT JOIN roles r ON r.id = ur.role_id
+ORDER BY r.name, ur.granted_at;
+
 -- name: OrganizationMembershipSummary :many
 SELECT o.slug,
        o.name AS org_name,

@@ -8,7 +8,6 @@ import type { Catalog } from '../database/catalog.js';
 import type { DescribedField } from '../database/wire-session.js';
 import type { QuerySource } from '../source/query-source.js';
 import type { AstNode } from './ast.js';
-import { parseColumnAlias } from './column-alias.js';
 import { inferColumnNullability, returning } from './nullability.js';
 
 const UNNAMED = '?column?';
@@ -55,20 +54,19 @@ export function buildCacheEntry(
 
   const nullability = inferColumnNullability(described.ast, fields, catalog);
   const columns: CachedColumn[] = fields.map((field, i) => {
-    // PostgreSQL's placeholder name for an unaliased expression; never an override.
-    const alias = field.name === UNNAMED ? { name: UNNAMED } : parseColumnAlias(field.name);
+    const override = query.overrides.find((o) => o.name === field.name);
     const inferred = nullability[i]!;
-    const nullable = alias.nullable ?? inferred.nullable;
+    const nullable = override?.nullable ?? inferred.nullable;
     const origin = field.tableId > 0 ? catalog.columns.get(`${field.tableId}:${field.columnId}`) : undefined;
     const because =
-      alias.nullable === true ? `marked nullable by the alias "${field.name}"` : nullable ? inferred.because : undefined;
+      override?.nullable === true ? `marked nullable by its alias "${field.name}?"` : nullable ? inferred.because : undefined;
     return {
-      name: alias.name,
+      name: field.name,
       pgType: typeName(field.typeId),
       nullable,
       ...(because !== undefined ? { nullableBecause: because } : {}),
       ...(origin ? { origin: { table: qualified(origin.schema, origin.table), column: origin.column } } : {}),
-      ...(alias.tsType ? { tsType: alias.tsType } : {}),
+      ...(override?.tsType ? { tsType: override.tsType } : {}),
     };
   });
 

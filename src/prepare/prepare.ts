@@ -20,7 +20,7 @@ import { buildCacheEntry } from '../infer/build-cache-entry.js';
 import { collectSchemaTypes } from '../infer/schema-types.js';
 import type { AstNode } from '../infer/ast.js';
 import { loadQuerySources } from '../source/load-query-sources.js';
-import { statementToSourceOffset } from '../source/named-params.js';
+import { statementToSourceOffset } from '../source/rewrite-statement.js';
 import type { SourceProblem } from '../source/query-source.js';
 import { codePointToUtf16, parseSql } from '../source/sql-scanner.js';
 import { sortProblems } from '../report/sort-problems.js';

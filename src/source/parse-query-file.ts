@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { CARDINALITIES, type Cardinality, type QuerySource, type SourceProblem } from './query-source.js';
-import { rewriteParams, statementToSourceOffset } from './named-params.js';
+import { rewriteStatement, statementToSourceOffset } from './rewrite-statement.js';
 import { parseSql, scanSql, type SqlToken } from './sql-scanner.js';
 import { LineIndex } from './text-position.js';
 
@@ -72,7 +72,7 @@ export function parseQueryFile(file: string, rawText: string): ParsedQueryFile {
     const start = body[0]!.start;
     const end = body[body.length - 1]!.end;
     const inRange = block.tokens.filter((t) => t.start >= start && t.end <= end);
-    const rewritten = rewriteParams(text, inRange, start, end, lines);
+    const rewritten = rewriteStatement(text, inRange, start, end, lines);
     for (const p of rewritten.problems) problem(p.offset, p.message, p.hint);
     if (rewritten.problems.length > 0) continue;
 
@@ -102,6 +102,7 @@ export function parseQueryFile(file: string, rawText: string): ParsedQueryFile {
       sql: text.slice(start, end),
       statement: rewritten.statement,
       params: rewritten.params,
+      overrides: rewritten.overrides,
       offsets: rewritten.offsets,
     });
   }

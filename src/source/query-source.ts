@@ -33,6 +33,13 @@ export interface OffsetMap {
   segments: Array<{ statementOffset: number; sourceOffset: number }>;
 }
 
+/** An override written in a column alias (`AS "total!"`, `AS "meta: Meta"`), keyed by the clean name. */
+export interface ColumnOverride {
+  name: string;
+  nullable?: boolean;
+  tsType?: string;
+}
+
 export interface QuerySource {
   /** Query file path relative to the project root, with `/` separators. */
   file: string;
@@ -45,6 +52,8 @@ export interface QuerySource {
   /** The SQL as sent to the server: named params rewritten to `$n`. */
   statement: string;
   params: SourceParam[];
+  /** Alias overrides, already removed from `statement`. */
+  overrides: ColumnOverride[];
   offsets: OffsetMap;
 }
 

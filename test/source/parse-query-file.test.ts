@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseQueryFile } from '../../src/source/parse-query-file.js';
 import { loadSqlParser } from '../../src/source/sql-scanner.js';
-import { statementToSourceOffset } from '../../src/source/named-params.js';
+import { statementToSourceOffset } from '../../src/source/rewrite-statement.js';
 
 beforeAll(() => loadSqlParser());
 
@@ -63,6 +63,25 @@ describe('named parameters', () => {
     const q = parseQueryFile('q.sql', text).queries[0]!;
     const at = q.statement.indexOf('nope');
     expect(text.slice(statementToSourceOffset(q.offsets, at))).toBe('nope');
+  });
+});
+
+describe('column alias overrides', () => {
+  it('records !, ? and : Type overrides and sends plain aliases', () => {
+    const q = one('SELECT count(*) AS "total!", max(x) AS "top?", meta AS "meta: Meta", m AS "m!: import(\'./t.js\').T", y AS "Plain", z AS "a:b" FROM t');
+    expect(q.statement).toBe('SELECT count(*) AS "total", max(x) AS "top", meta AS "meta", m AS "m", y AS "Plain", z AS "a" FROM t');
+    expect(q.overrides).toEqual([
+      { name: 'total', nullable: false },
+      { name: 'top', nullable: true },
+      { name: 'meta', tsType: 'Meta' },
+      { name: 'm', nullable: false, tsType: "import('./t.js').T" },
+      { name: 'a', tsType: 'b' },
+    ]);
+  });
+
+  it('leaves quoted identifiers that are not aliases alone', () => {
+    const q = one('SELECT "weird!" FROM t AS "x?"');
+    expect(q.statement).toBe('SELECT "weird!" FROM t AS "x"');
   });
 });
 

@@ -1,33 +1,39 @@
 /**
- * Finds `:name`, `:name!`, `:name?` and `$n` placeholders in a query's tokens and rewrites the
- * named ones to `$n`. Working on PostgreSQL's own tokens means text inside strings, comments,
- * dollar quotes, quoted identifiers and `::casts` can never be mistaken for a parameter.
+ * Rewrites a query as written into the statement sent to the server:
+ * - `:name`, `:name!`, `:name?` become `$n` (positional `$n` are kept);
+ * - column alias overrides `AS "total!"`, `AS "note?"`, `AS "meta: Meta"` become plain aliases
+ *   (`AS "total"`), and the override is recorded, so the suffix never reaches the row key.
+ * Working on PostgreSQL's own tokens means text inside strings, comments, dollar quotes, quoted
+ * identifiers and `::casts` can never be mistaken for either.
  */
-import type { NullabilityMark, OffsetMap, SourceParam } from './query-source.js';
+import type { ColumnOverride, NullabilityMark, OffsetMap, SourceParam } from './query-source.js';
 import type { SqlToken } from './sql-scanner.js';
 import type { LineIndex } from './text-position.js';
 
-export interface RewrittenParams {
+export interface RewrittenStatement {
   statement: string;
   params: SourceParam[];
+  overrides: ColumnOverride[];
   offsets: OffsetMap;
   problems: Array<{ offset: number; message: string; hint?: string }>;
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** `"name!"`, `"name?"`, `"name: Type"`, `"name!: Type"` (the quotes included). */
+const OVERRIDE_ALIAS = /^"([^"!?:]+?)\s*([!?])?\s*(?::\s*(.+?)\s*)?"$/;
 
 /**
  * `text` is the whole file; `tokens` are the query's tokens (file offsets) and `[start, end)` the
  * query's extent in the file.
  */
-export function rewriteParams(
+export function rewriteStatement(
   text: string,
   tokens: readonly SqlToken[],
   start: number,
   end: number,
   lines: LineIndex,
-): RewrittenParams {
-  const problems: RewrittenParams['problems'] = [];
+): RewrittenStatement {
+  const problems: RewrittenStatement['problems'] = [];
   const named = new Map<string, SourceParam>();
   const positional = new Map<number, SourceParam>();
   let firstPositionalOffset = -1;
@@ -35,6 +41,7 @@ export function rewriteParams(
   let statement = '';
   let copiedUpTo = start;
   let bracketDepth = 0;
+  const overrides: ColumnOverride[] = [];
 
   const replace = (from: number, to: number, placeholder: string): void => {
     statement += text.slice(copiedUpTo, from);
@@ -53,6 +60,15 @@ export function rewriteParams(
       if (firstPositionalOffset < 0) firstPositionalOffset = token.start;
       if (!positional.has(index)) {
         positional.set(index, { name: `p${index}`, index, mark: null, position: lines.position(token.start) });
+      }
+      continue;
+    }
+    if (token.kind === 'IDENT' && token.text.startsWith('"') && tokens[i - 1]?.text.toUpperCase() === 'AS') {
+      const m = OVERRIDE_ALIAS.exec(token.text);
+      if (m && (m[2] || m[3])) {
+        const name = m[1]!;
+        overrides.push({ name, ...(m[2] ? { nullable: m[2] === '?' } : {}), ...(m[3] ? { tsType: m[3] } : {}) });
+        replace(token.start, token.end, `"${name}"`);
       }
       continue;
     }
@@ -96,7 +112,7 @@ export function rewriteParams(
     named.size > 0
       ? [...named.values()]
       : [...positional.values()].sort((a, b) => a.index - b.index);
-  return { statement, params, offsets: { segments }, problems };
+  return { statement, params, overrides, offsets: { segments }, problems };
 }
 
 /** Maps an offset in the rewritten statement back to an offset in the source file. */

@@ -1,0 +1,122 @@
+/**
+ * The repo's own example, end to end on a real server: `prepare` reproduces the committed cache
+ * and generated modules byte for byte, and every generated function, run on seeded data that
+ * contains NULLs, returns values of exactly its declared types.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CacheEntry, SchemaFile } from '../../src/cache/cache-entry.js';
+import { readEntry, listEntryFiles, readSchema } from '../../src/cache/cache-store.js';
+import { functionName } from '../../src/codegen/names.js';
+import { resultTsType } from '../../src/infer/ts-type-map.js';
+import { createTestDatabase, runSqlFiles, runSql, serverReachable, type TestDatabase } from '../support/pg-test-database.js';
+import { copyExample, removeProject, REPO_ROOT, runCli, snapshotTree } from '../support/project-dir.js';
+import { valueMatchesType } from '../support/value-matches-type.js';
+
+const reachable = await serverReachable();
+
+describe.skipIf(!reachable)('the example application', () => {
+  let db: TestDatabase;
+  let pool: pg.Pool;
+  let entries: CacheEntry[];
+  let schema: SchemaFile;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('sqlsure_example');
+    await runSqlFiles(db.url, path.join(REPO_ROOT, 'migrations'));
+    pool = new pg.Pool({ connectionString: db.url, max: 2 });
+    const cacheDir = path.join(REPO_ROOT, 'offline-cache');
+    entries = await Promise.all((await listEntryFiles(cacheDir)).map((f) => readEntry(cacheDir, f)));
+    schema = (await readSchema(cacheDir))!;
+  });
+  afterAll(async () => {
+    await pool?.end();
+    await db?.drop();
+  });
+
+  it('prepare reproduces the committed offline cache and generated modules exactly', async () => {
+    const dir = await copyExample();
+    try {
+      const before = await snapshotTree(dir);
+      const r = await runCli(['prepare', '--database-url', db.url], { cwd: dir });
+      expect(r.stderr).toContain('(no changes)');
+      expect(r.code).toBe(0);
+      expect(await snapshotTree(dir)).toEqual(before);
+    } finally {
+      await removeProject(dir);
+    }
+  });
+
+  it('has the breadth the example promises', () => {
+    expect(entries.length).toBeGreaterThanOrEqual(25);
+    const cardinalities = new Set(entries.map((e) => e.cardinality));
+    expect([...cardinalities].sort()).toEqual(['exec', 'execrows', 'many', 'maybe', 'one']);
+    expect(Object.keys(schema.enums).length).toBeGreaterThan(0);
+  });
+
+  describe('on seeded data with NULLs', () => {
+    const observedNull = new Map<string, boolean>();
+    let params: Record<string, Record<string, unknown>>;
+
+    beforeAll(async () => {
+      await runSql(db.url, await readFile(path.join(REPO_ROOT, 'test/fixtures/example-seed.sql'), 'utf8'));
+      params = JSON.parse(await readFile(path.join(REPO_ROOT, 'test/fixtures/example-params.json'), 'utf8'));
+    });
+
+    it('runs every generated function and each value matches its declared TS type', async () => {
+      const files = [...new Set(entries.map((e) => e.source.replace(/:\d+$/, '')))].sort();
+      let checkedValues = 0;
+      for (const file of files) {
+        const modulePath = path.join(REPO_ROOT, 'generated', path.relative('queries', file).replace(/\.sql$/, '.ts'));
+        const mod = (await import(modulePath)) as Record<string, (db: pg.Pool, p?: unknown) => Promise<unknown>>;
+        const inFile = entries.filter((e) => e.source.startsWith(`${file}:`)).sort((a, b) => line(a) - line(b));
+        for (const entry of inFile) {
+          const fn = mod[functionName(entry.name)];
+          expect(fn, `${entry.name} is exported`).toBeTypeOf('function');
+          const args = params[entry.name];
+          expect(args, `example-params.json has ${entry.name}`).toBeDefined();
+          const result = await fn!(pool, entry.params.length ? args : undefined);
+          const rows = entry.cardinality === 'many' ? (result as unknown[]) : entry.cardinality === 'one' || entry.cardinality === 'maybe' ? [result] : [];
+          if (entry.cardinality === 'execrows') expect(result).toBeTypeOf('number');
+          if (entry.cardinality === 'exec') expect(result).toBeUndefined();
+          if (entry.cardinality === 'many') expect(rows.length, `${entry.name} returns rows`).toBeGreaterThan(0);
+          if (entry.cardinality === 'maybe') expect(result, `${entry.name} finds its row`).not.toBeNull();
+          for (const row of rows as Array<Record<string, unknown>>) {
+            expect(Object.keys(row).sort()).toEqual(entry.columns.map((c) => c.name).sort());
+            for (const column of entry.columns) {
+              const declared = column.tsType ?? resultTsType(column.pgType, schema).type;
+              const type = column.nullable ? `${declared} | null` : declared;
+              const value = row[column.name];
+              expect(valueMatchesType(value, type), `${entry.name}.${column.name}: ${inspect(value)} is not ${type}`).toBe(true);
+              const key = `${entry.name}.${column.name}`;
+              observedNull.set(key, (observedNull.get(key) ?? false) || value === null);
+              checkedValues++;
+            }
+          }
+        }
+      }
+      expect(checkedValues).toBeGreaterThan(200);
+    });
+
+    it('really returns NULL for every column typed nullable because of an outer join', () => {
+      const outer = entries.flatMap((e) =>
+        e.columns.filter((c) => /side of (LEFT|RIGHT|FULL) JOIN/.test(c.nullableBecause ?? '')).map((c) => `${e.name}.${c.name}`),
+      );
+      expect(outer.length).toBeGreaterThan(5);
+      for (const key of outer) expect(observedNull.get(key), `${key} was NULL at least once`).toBe(true);
+      for (const join of ['LEFT', 'RIGHT', 'FULL']) {
+        expect(entries.some((e) => e.columns.some((c) => c.nullableBecause?.includes(`${join} JOIN`))), `${join} JOIN covered`).toBe(true);
+      }
+    });
+  });
+});
+
+function line(e: CacheEntry): number {
+  return Number(/:(\d+)$/.exec(e.source)![1]);
+}
+
+function inspect(value: unknown): string {
+  return value instanceof Date ? `Date(${value.toISOString()})` : JSON.stringify(value) ?? String(value);
+}
