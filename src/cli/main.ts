@@ -6,7 +6,7 @@
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { EXIT } from './exit-codes.js';
-import { runCommand } from './run-command.js';
+import { runCommand, runMigrateCommand } from './run-command.js';
 
 const pathFlags = (y: Argv) =>
   y
@@ -16,6 +16,65 @@ const pathFlags = (y: Argv) =>
     .option('migrations', { type: 'string', describe: 'Migrations folder', defaultDescription: 'migrations' })
     .option('generated', { type: 'string', describe: 'Generated modules folder', defaultDescription: 'generated' })
     .option('cache', { type: 'string', describe: 'Offline cache folder', defaultDescription: 'offline-cache' });
+
+const migrateFlags = (y: Argv) =>
+  y
+    .option('root', { type: 'string', describe: 'Project root; other paths are relative to it', default: '.', defaultDescription: 'current directory' })
+    .option('config', { type: 'string', describe: 'Config file', defaultDescription: '<root>/sqlsure.config.json' })
+    .option('migrations', { type: 'string', describe: 'Migrations folder', defaultDescription: 'migrations' })
+    .option('database-url', { type: 'string', describe: 'PostgreSQL connection string', defaultDescription: '$DATABASE_URL' })
+    .option('table', { type: 'string', describe: 'Bookkeeping table, optionally schema.name', defaultDescription: '_sqlsure_migrations' })
+    .option('checksum', {
+      choices: ['sqlx', 'normalized'] as const,
+      describe: 'sqlx: SHA-384 of the raw bytes; normalized: of the text with LF line endings',
+      defaultDescription: 'sqlx for _sqlx_migrations, else normalized',
+    });
+
+const targetVersion = { type: 'string', describe: 'A migration version' } as const;
+
+const migrateCommands = (y: Argv) =>
+  y
+    .command(
+      'run',
+      'Apply pending migrations, each in one transaction with its bookkeeping row',
+      (c) =>
+        migrateFlags(c)
+          .option('dry-run', { type: 'boolean', describe: 'Show what would be applied; change nothing' })
+          .option('target-version', { ...targetVersion, describe: 'Apply migrations up to and including this version' })
+          .option('allow-out-of-order', { type: 'boolean', describe: 'Apply pending migrations older than the newest applied one' }),
+      (argv) => runMigrateCommand('run', argv),
+    )
+    .command('info', 'List every migration with its status', migrateFlags, (argv) => runMigrateCommand('info', argv))
+    .command(
+      'add <description..>',
+      'Create a new migration file (no database needed)',
+      (c) =>
+        migrateFlags(c)
+          .positional('description', { type: 'string', array: true, describe: 'What the migration does' })
+          .option('reversible', { alias: 'r', type: 'boolean', describe: 'Create a .up.sql and .down.sql pair' })
+          .option('sequential', { alias: 's', type: 'boolean', describe: 'Version with the next sequence number (0001, 0002, …)' })
+          .option('timestamp', { alias: 't', type: 'boolean', describe: 'Version with the UTC time (YYYYMMDDHHMMSS)' })
+          .conflicts('sequential', 'timestamp'),
+      (argv) => runMigrateCommand('add', argv),
+    )
+    .command(
+      'revert',
+      'Run the .down.sql of the newest applied migration',
+      (c) => migrateFlags(c).option('target-version', { ...targetVersion, describe: 'Revert every applied migration newer than this version' }),
+      (argv) => runMigrateCommand('revert', argv),
+    )
+    .command(
+      'repair <migration-version>',
+      'Record the checksum of an intentionally edited migration, or settle a dirty one',
+      (c) =>
+        migrateFlags(c)
+          .positional('migration-version', { type: 'string', describe: 'The version of the migration to repair' })
+          .option('mark-applied', { type: 'boolean', describe: 'A dirty migration was completed by hand: record it as applied' })
+          .option('mark-pending', { type: 'boolean', describe: 'A dirty migration was undone by hand: forget it, so it runs again' })
+          .conflicts('mark-applied', 'mark-pending'),
+      (argv) => runMigrateCommand('repair', argv),
+    )
+    .demandCommand(1, 'Name a migrate command: run, info, add, revert or repair.');
 
 await yargs(hideBin(process.argv))
   .scriptName('sqlsure')
@@ -28,7 +87,8 @@ await yargs(hideBin(process.argv))
   )
   .command('generate', 'Rewrite the generated modules from the offline cache (no database)', pathFlags, (argv) => runCommand('generate', argv))
   .command('check', 'Verify cache and generated modules are fresh, with no database (for CI)', pathFlags, (argv) => runCommand('check', argv))
-  .demandCommand(1, 'Name a command: prepare, generate or check.')
+  .command('migrate', 'Apply and manage migrations (run, info, add, revert, repair)', migrateCommands)
+  .demandCommand(1, 'Name a command: prepare, generate, check or migrate.')
   .strict()
   .help()
   .alias('help', 'h')

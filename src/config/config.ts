@@ -4,12 +4,22 @@ import path from 'node:path';
 
 export const CONFIG_FILE = 'sqlsure.config.json';
 
+export type ChecksumMode = 'sqlx' | 'normalized';
+
 export interface ConfigFile {
   queries?: string;
   migrations?: string;
   generated?: string;
   cache?: string;
   databaseUrl?: string;
+  /** Bookkeeping table of `sqlsure migrate`, optionally schema-qualified (`ops.schema_migrations`). */
+  migrationsTable?: string;
+  /** `sqlx`: SHA-384 of the raw file bytes; `normalized`: of the text with LF line endings. */
+  migrationsChecksum?: ChecksumMode;
+  /** Applied versions whose files may be gone without `migrate run` refusing. */
+  allowMissing?: Array<number | string>;
+  /** Version → hex prefixes of a recorded (old) checksum accepted in place of the file's. */
+  alternateChecksums?: Record<string, string[]>;
 }
 
 export interface ConfigOverrides extends ConfigFile {
@@ -28,6 +38,13 @@ export interface ResolvedConfig {
   cache: string;
   /** Flag, then env DATABASE_URL, then config file; undefined means the embedded database. */
   databaseUrl?: string;
+  migrationsTable: string;
+  /** Defaults to `sqlx` for a table named `_sqlx_migrations` (adopting a sqlx database), else `normalized`. */
+  migrationsChecksum: ChecksumMode;
+  /** Canonical decimal versions. */
+  allowMissing: string[];
+  /** Canonical decimal version → lower-case hex prefixes. */
+  alternateChecksums: Record<string, string[]>;
 }
 
 /** Bad configuration or usage: the CLI exits with code 2. */
@@ -39,7 +56,12 @@ export class ConfigError extends Error {
 }
 
 const DEFAULTS = { queries: 'queries', migrations: 'migrations', generated: 'generated', cache: 'offline-cache' } as const;
-const KNOWN_KEYS = new Set(['$schema', 'queries', 'migrations', 'generated', 'cache', 'databaseUrl']);
+export const DEFAULT_MIGRATIONS_TABLE = '_sqlsure_migrations';
+const STRING_KEYS = new Set(['queries', 'migrations', 'generated', 'cache', 'databaseUrl', 'migrationsTable']);
+const KNOWN_KEYS = new Set(['$schema', ...STRING_KEYS, 'migrationsChecksum', 'allowMissing', 'alternateChecksums']);
+const CHECKSUM_MODES: readonly ChecksumMode[] = ['sqlx', 'normalized'];
+/** Shorter prefixes would match a random checksum too easily. */
+const MIN_CHECKSUM_PREFIX = 6;
 
 export async function resolveConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): Promise<ResolvedConfig> {
   const root = path.resolve(overrides.root ?? '.');
@@ -47,6 +69,12 @@ export async function resolveConfig(overrides: ConfigOverrides = {}, env: NodeJS
   const fromFile = await readConfigFile(configPath, overrides.config !== undefined);
   const pick = (key: keyof typeof DEFAULTS): string => normalise(overrides[key] ?? fromFile[key] ?? DEFAULTS[key], key);
   const databaseUrl = overrides.databaseUrl || env.DATABASE_URL || fromFile.databaseUrl || undefined;
+  const migrationsTable = (overrides.migrationsTable ?? fromFile.migrationsTable ?? DEFAULT_MIGRATIONS_TABLE).trim();
+  if (!migrationsTable) throw new ConfigError('"migrationsTable" must not be empty');
+  const migrationsChecksum = overrides.migrationsChecksum ?? fromFile.migrationsChecksum ?? defaultChecksumMode(migrationsTable);
+  if (!CHECKSUM_MODES.includes(migrationsChecksum)) {
+    throw new ConfigError(`"migrationsChecksum" must be one of ${CHECKSUM_MODES.join(', ')}, not "${String(migrationsChecksum)}"`);
+  }
   return {
     root,
     queries: pick('queries'),
@@ -54,7 +82,51 @@ export async function resolveConfig(overrides: ConfigOverrides = {}, env: NodeJS
     generated: pick('generated'),
     cache: pick('cache'),
     ...(databaseUrl ? { databaseUrl } : {}),
+    migrationsTable,
+    migrationsChecksum,
+    allowMissing: validateAllowMissing(overrides.allowMissing ?? fromFile.allowMissing ?? [], configPath),
+    alternateChecksums: validateAlternateChecksums(overrides.alternateChecksums ?? fromFile.alternateChecksums ?? {}, configPath),
   };
+}
+
+/** A table named like sqlx's is an adopted sqlx database: keep its checksums comparable. */
+function defaultChecksumMode(table: string): ChecksumMode {
+  const last = table.split('.').pop()!.replace(/^"|"$/g, '');
+  return last === '_sqlx_migrations' ? 'sqlx' : 'normalized';
+}
+
+/** A migration version as a canonical decimal string; integers beyond 2^53 must be written as strings. */
+function canonicalVersion(value: unknown, where: string): string {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
+  if (typeof value === 'string' && /^\d+$/.test(value)) {
+    const v = BigInt(value);
+    if (v <= 0x7fffffffffffffffn) return v.toString();
+  }
+  throw new ConfigError(`${where}: ${JSON.stringify(value)} is not a migration version (a non-negative integer, or a string of digits)`);
+}
+
+function validateAllowMissing(value: unknown, file: string): string[] {
+  if (!Array.isArray(value)) throw new ConfigError(`${file}: "allowMissing" must be an array of versions`);
+  return value.map((v) => canonicalVersion(v, `${file}: "allowMissing"`));
+}
+
+function validateAlternateChecksums(value: unknown, file: string): Record<string, string[]> {
+  const where = `${file}: "alternateChecksums"`;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ConfigError(`${where} must be an object mapping versions to arrays of hex checksum prefixes`);
+  }
+  const out: Record<string, string[]> = {};
+  for (const [version, prefixes] of Object.entries(value)) {
+    const key = canonicalVersion(version, where);
+    if (!Array.isArray(prefixes)) throw new ConfigError(`${where}: "${version}" must be an array of hex checksum prefixes`);
+    out[key] = prefixes.map((p) => {
+      if (typeof p !== 'string' || !/^[0-9a-fA-F]+$/.test(p) || p.length < MIN_CHECKSUM_PREFIX || p.length > 96) {
+        throw new ConfigError(`${where}: ${JSON.stringify(p)} for "${version}" is not a hex checksum prefix of ${MIN_CHECKSUM_PREFIX} to 96 digits`);
+      }
+      return p.toLowerCase();
+    });
+  }
+  return out;
 }
 
 async function readConfigFile(file: string, required: boolean): Promise<ConfigFile> {
@@ -78,7 +150,7 @@ async function readConfigFile(file: string, required: boolean): Promise<ConfigFi
     if (!KNOWN_KEYS.has(key)) {
       throw new ConfigError(`${file}: unknown key "${key}" (known: ${[...KNOWN_KEYS].filter((k) => k !== '$schema').join(', ')})`);
     }
-    if (key !== '$schema' && typeof value !== 'string') throw new ConfigError(`${file}: "${key}" must be a string`);
+    if (STRING_KEYS.has(key) && typeof value !== 'string') throw new ConfigError(`${file}: "${key}" must be a string`);
   }
   return parsed as ConfigFile;
 }
