@@ -1,7 +1,10 @@
+import path from 'node:path';
 import pc from 'picocolors';
+import type { MigrationProblem } from '../migrate/migration.js';
 import { formatProblem } from '../report/format-problem.js';
 import type { SourceProblem } from '../source/query-source.js';
 import { EXIT } from './exit-codes.js';
+import type { DatabaseInfo } from '../database/open-database.js';
 
 interface Flags {
   root?: string;
@@ -38,6 +41,7 @@ async function run(command: 'prepare' | 'generate' | 'check', overrides: Flags):
     case 'prepare': {
       const { prepare } = await import('../prepare/prepare.js');
       const r = await prepare(overrides);
+      if (r.database) console.error(describeDatabase(r.database));
       printProblems(r.problems);
       const changes = r.cacheWritten + r.cacheRemoved + r.modulesWritten.length + r.modulesRemoved.length;
       const errors = r.problems.length ? `, ${r.problems.length} error${r.problems.length === 1 ? '' : 's'}` : '';
@@ -68,13 +72,170 @@ async function run(command: 'prepare' | 'generate' | 'check', overrides: Flags):
   }
 }
 
+interface MigrateFlags {
+  root?: string;
+  config?: string;
+  migrations?: string;
+  databaseUrl?: string;
+  table?: string;
+  checksum?: 'sqlx' | 'normalized';
+  dryRun?: boolean;
+  targetVersion?: string;
+  allowOutOfOrder?: boolean;
+  description?: string[] | string;
+  reversible?: boolean;
+  sequential?: boolean;
+  timestamp?: boolean;
+  migrationVersion?: string;
+  markApplied?: boolean;
+  markPending?: boolean;
+}
+
+export type MigrateSubcommand = 'run' | 'info' | 'add' | 'revert' | 'repair';
+
+export async function runMigrateCommand(command: MigrateSubcommand, argv: MigrateFlags): Promise<void> {
+  const overrides = {
+    ...(argv.root !== undefined ? { root: argv.root } : {}),
+    ...(argv.config !== undefined ? { config: argv.config } : {}),
+    ...(argv.migrations !== undefined ? { migrations: argv.migrations } : {}),
+    ...(argv.databaseUrl !== undefined ? { databaseUrl: argv.databaseUrl } : {}),
+    ...(argv.table !== undefined ? { migrationsTable: argv.table } : {}),
+    ...(argv.checksum !== undefined ? { migrationsChecksum: argv.checksum } : {}),
+  };
+  try {
+    process.exitCode = await runMigrate(command, argv, overrides);
+  } catch (err) {
+    const problems = (err as { problems?: MigrationProblem[] }).problems;
+    if ((err as Error)?.name === 'MigrationFolderError' && problems) {
+      const { formatMigrationProblem } = await import('../migrate/format-migration-problem.js');
+      for (const p of problems) console.error(formatMigrationProblem(p));
+      console.error(pc.red('the migrations folder is not valid; nothing was done'));
+      process.exitCode = EXIT.failed;
+      return;
+    }
+    process.exitCode = exitCodeFor(err);
+    const e = err as Error;
+    console.error(`${pc.red('error')}: ${e.message}`);
+    if (process.env.SQLSURE_DEBUG && e.stack) console.error(e.stack);
+  }
+}
+
+async function runMigrate(command: MigrateSubcommand, argv: MigrateFlags, overrides: Record<string, unknown>): Promise<number> {
+  const m = await import('../migrate/migrate-commands.js');
+  const { formatMigrationProblem } = await import('../migrate/format-migration-problem.js');
+  const { formatDuration } = await import('../migrate/format-duration.js');
+  const { describeFailedStep } = await import('../migrate/run-migrations.js');
+  const printAll = (problems: readonly MigrationProblem[]) => problems.forEach((p) => console.error(formatMigrationProblem(p)));
+  const label = (s: { version: bigint; description?: string | undefined }) => (s.description ? `${s.version} (${s.description})` : String(s.version));
+  const onLockWait = () => console.error('another migration run holds the lock on this database; waiting for it to finish…');
+  const target = argv.targetVersion !== undefined ? { targetVersion: argv.targetVersion } : {};
+
+  switch (command) {
+    case 'run': {
+      const r = await m.migrateRun({
+        ...overrides,
+        ...target,
+        ...(argv.dryRun ? { dryRun: true } : {}),
+        ...(argv.allowOutOfOrder ? { allowOutOfOrder: true } : {}),
+        onLockWait,
+        onApplied: (s) => console.error(`applied ${label(s)} in ${formatDuration(s.durationNs)}`),
+      });
+      printAll(r.problems);
+      if (r.failed) {
+        console.error(pc.red(describeFailedStep(r.failed, r.table)));
+        if (r.applied.length) console.error(`${r.applied.length} migration${r.applied.length === 1 ? ' was' : 's were'} applied before it`);
+        return EXIT.failed;
+      }
+      if (!r.ok) {
+        console.error(pc.red(`migrate run refused: nothing was applied`));
+        return EXIT.failed;
+      }
+      if (argv.dryRun) {
+        for (const p of r.planned) console.error(`would apply ${label(p)}${p.noTransaction ? ' (outside a transaction)' : ''}`);
+        console.error(`dry run: ${r.planned.length ? `${r.planned.length} migration${r.planned.length === 1 ? '' : 's'} would be applied` : 'nothing to apply'}; nothing was changed`);
+        return EXIT.ok;
+      }
+      const total = r.applied.reduce((sum, s) => sum + s.durationNs, 0n);
+      console.error(r.applied.length ? `applied ${r.applied.length} migration${r.applied.length === 1 ? '' : 's'} in ${formatDuration(total)}` : 'nothing to apply: the database is up to date');
+      return EXIT.ok;
+    }
+    case 'info': {
+      const { formatInfoTable } = await import('../migrate/format-info-table.js');
+      console.log(formatInfoTable(await m.migrateInfo(overrides)));
+      return EXIT.ok;
+    }
+    case 'add': {
+      const description = Array.isArray(argv.description) ? argv.description.join(' ') : (argv.description ?? '');
+      const added = await m.migrateAdd({
+        ...overrides,
+        description,
+        ...(argv.reversible !== undefined ? { reversible: argv.reversible } : {}),
+        ...(argv.sequential !== undefined ? { sequential: argv.sequential } : {}),
+        ...(argv.timestamp !== undefined ? { timestamp: argv.timestamp } : {}),
+      });
+      for (const f of added.files) console.log(path.relative(process.cwd(), f) || f);
+      return EXIT.ok;
+    }
+    case 'revert': {
+      const r = await m.migrateRevert({
+        ...overrides,
+        ...target,
+        onLockWait,
+        onReverted: (s) => console.error(`reverted ${label(s)} in ${formatDuration(s.durationNs)}`),
+      });
+      printAll(r.problems);
+      if (r.failed) {
+        console.error(pc.red(describeFailedStep(r.failed, r.table, 'revert')));
+        return EXIT.failed;
+      }
+      if (!r.ok) {
+        console.error(pc.red('migrate revert refused: nothing was reverted'));
+        return EXIT.failed;
+      }
+      if (!r.reverted.length) console.error('nothing to revert');
+      return EXIT.ok;
+    }
+    case 'repair': {
+      const mode = argv.markApplied ? 'mark-applied' : argv.markPending ? 'mark-pending' : 'checksum';
+      const r = await m.migrateRepair({ ...overrides, version: argv.migrationVersion ?? '', mode });
+      printAll(r.problems);
+      if (!r.ok) return EXIT.failed;
+      const old = r.oldChecksum?.toString('hex');
+      const now = r.newChecksum?.toString('hex');
+      switch (r.action) {
+        case 'unchanged':
+          console.error(`migration ${label(r)} already has its file's checksum; nothing to repair`);
+          break;
+        case 'checksum-updated':
+          console.error(`repaired migration ${label(r)}: recorded the checksum of the edited file\n  old: ${old}\n  new: ${now}`);
+          break;
+        case 'marked-applied':
+          console.error(`marked migration ${label(r)} as applied (it is no longer dirty)\n  old: ${old}\n  new: ${now}`);
+          break;
+        case 'marked-pending':
+          console.error(`marked migration ${label(r)} as pending: its row is deleted, and the next \`migrate run\` applies it again`);
+          break;
+      }
+      return EXIT.ok;
+    }
+  }
+}
+
 function printProblems(problems: readonly SourceProblem[]): void {
   for (const p of problems) console.error(formatProblem(p));
 }
 
+function describeDatabase(d: DatabaseInfo): string {
+  if (d.kind === 'server') return `describing against ${d.url}`;
+  const rebuilt = d.rebuiltBecause ? ` (replaced ${d.rebuiltBecause})` : '';
+  return d.origin === 'snapshot'
+    ? `embedded PostgreSQL (PGlite): started from the snapshot of ${d.migrations} migrations`
+    : `embedded PostgreSQL (PGlite): initdb + ${d.migrations} migrations applied, snapshot saved${rebuilt}`;
+}
+
 function exitCodeFor(err: unknown): number {
   const name = (err as Error)?.name;
-  if (name === 'ConfigError') return EXIT.usage;
+  if (name === 'ConfigError' || name === 'UnsupportedExtensionError') return EXIT.usage;
   if (name === 'DatabaseUnreachableError') return EXIT.unreachable;
   return EXIT.failed;
 }

@@ -12,9 +12,10 @@ import { generateModules } from '../codegen/generate-modules.js';
 import { modulePathFor } from '../codegen/module-path.js';
 import { writeFileIfChanged } from '../cache/atomic-write.js';
 import { writeModules } from '../codegen/write-modules.js';
-import { resolveConfig, ConfigError, type ConfigOverrides, type ResolvedConfig } from '../config/config.js';
+import { resolveConfig, type ConfigOverrides, type ResolvedConfig } from '../config/config.js';
 import { loadCatalog } from '../database/catalog.js';
-import { openDatabase } from '../database/open-database.js';
+import { openDatabase, type DatabaseInfo } from '../database/open-database.js';
+import type { MigrationProblem } from '../migrate/migration.js';
 import type { WireSession } from '../database/wire-session.js';
 import { buildCacheEntry } from '../infer/build-cache-entry.js';
 import { collectSchemaTypes } from '../infer/schema-types.js';
@@ -32,6 +33,8 @@ export interface PrepareOptions extends ConfigOverrides {
 
 export interface PrepareResult {
   config: ResolvedConfig;
+  /** What was described against (absent when a session was injected). */
+  database?: DatabaseInfo;
   queries: number;
   /** Queries described and cached successfully. */
   prepared: number;
@@ -53,11 +56,22 @@ export async function prepare(options: PrepareOptions = {}): Promise<PrepareResu
   const schemaHash = await migrationsHash(path.join(root, config.migrations));
 
   let session = options.session;
+  let database: DatabaseInfo | undefined;
   if (!session) {
-    if (!config.databaseUrl) {
-      throw new ConfigError('no database: set DATABASE_URL, pass --database-url, or set "databaseUrl" in sqlsure.config.json');
+    try {
+      ({ session, info: database } = await openDatabase({ root, migrations: config.migrations, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) }));
+    } catch (err) {
+      if ((err as Error).name !== 'EmbeddedSetupError') throw err;
+      // The migrations themselves failed on the embedded database: report them like query errors.
+      const migrationProblems = (err as { problems: MigrationProblem[] }).problems.map((p) => ({
+        file: p.file ?? config.migrations,
+        position: p.position ?? { line: 1, column: 1 },
+        message: p.message,
+        ...(p.code ? { code: p.code } : {}),
+        ...(p.hint ? { hint: p.hint } : {}),
+      }));
+      return emptyResult(config, sources.blockCount, [...problems, ...migrationProblems], started);
     }
-    session = await openDatabase({ databaseUrl: config.databaseUrl });
   }
 
   const entries: CacheEntry[] = [];
@@ -142,6 +156,7 @@ export async function prepare(options: PrepareOptions = {}): Promise<PrepareResu
 
   return {
     config,
+    ...(database ? { database } : {}),
     queries: sources.blockCount,
     prepared: entries.length,
     problems: sortProblems(problems),
@@ -151,4 +166,8 @@ export async function prepare(options: PrepareOptions = {}): Promise<PrepareResu
     modulesRemoved,
     elapsedMs: performance.now() - started,
   };
+}
+
+function emptyResult(config: ResolvedConfig, queries: number, problems: SourceProblem[], started: number): PrepareResult {
+  return { config, queries, prepared: 0, problems: sortProblems(problems), cacheWritten: 0, cacheRemoved: 0, modulesWritten: [], modulesRemoved: [], elapsedMs: performance.now() - started };
 }

@@ -213,8 +213,15 @@ describe.skipIf(!reachable)('sqlsure CLI against PostgreSQL', () => {
       const r = await runCli(['check'], { cwd: project });
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('unknown key "bogus"');
-      const noDb = await runCli(['prepare'], { cwd: dir, env: { DATABASE_URL: undefined } });
-      expect(noDb.code).toBe(2);
+      const postgis = await makeProject({ 'migrations/1_gis.sql': 'CREATE EXTENSION postgis;\n', 'queries/a.sql': 'SELECT 1 AS one;\n' });
+      try {
+        const noServer = await runCli(['prepare'], { cwd: postgis, env: { DATABASE_URL: undefined } });
+        expect(noServer.code).toBe(2);
+        expect(noServer.stderr).toContain('does not ship the "postgis" extension');
+        expect(noServer.stderr).toContain('set DATABASE_URL');
+      } finally {
+        await removeProject(postgis);
+      }
     } finally {
       await removeProject(project);
     }
