@@ -107,13 +107,13 @@ export interface ListUserActionsSinceParams {
 export interface ListUserActionsSinceRow {
   /** audit_log.id · int8 */
   audit_id: string;
-  /** date · nullable: expression (not analysed) */
-  day: Date | null;
+  /** date */
+  day: Date;
   /** audit_log.action · text */
   action: string;
-  /** text · nullable: expression (not analysed) */
-  verb: string | null;
-  /** text · nullable: expression (not analysed) */
+  /** text */
+  verb: string;
+  /** text · nullable: operator ->> may return NULL */
   reason: string | null;
 }
 
@@ -147,10 +147,10 @@ export interface CountEventsByActionParams {
 export interface CountEventsByActionRow {
   /** audit_log.action · text */
   action: string;
-  /** int8 · nullable: expression (not analysed) */
-  event_count: string | null;
-  /** int8 · nullable: expression (not analysed) */
-  actor_count: string | null;
+  /** int8 */
+  event_count: string;
+  /** int8 */
+  actor_count: string;
   /** timestamptz */
   last_occurred_at: Date;
 }

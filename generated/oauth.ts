@@ -89,8 +89,8 @@ export interface ListClientsWithOwnersRow {
   client_id: string;
   /** oauth_clients.name · text */
   client_name: string;
-  /** int4 · nullable: expression (not analysed) */
-  redirect_uri_count: number | null;
+  /** int4 */
+  redirect_uri_count: number;
   /** oauth_clients.created_at · timestamptz */
   created_at: Date;
   /** users.email · text · nullable: right side of LEFT JOIN users u */

@@ -193,19 +193,19 @@ export interface ListActiveSessionsForUserParams {
 
 /** A row returned by {@link listActiveSessionsForUser}. */
 export interface ListActiveSessionsForUserRow {
-  /** active_sessions.session_id · uuid · nullable: active_sessions.session_id is a view column */
-  session_id: string | null;
-  /** active_sessions.device_name · text · nullable: active_sessions.device_name is a view column */
+  /** active_sessions.session_id · uuid */
+  session_id: string;
+  /** active_sessions.device_name · text · nullable: view column active_sessions.device_name: right side of LEFT JOIN devices d */
   device_name: string | null;
-  /** active_sessions.device_kind · device_kind · nullable: active_sessions.device_kind is a view column */
+  /** active_sessions.device_kind · device_kind · nullable: view column active_sessions.device_kind: right side of LEFT JOIN devices d */
   device_kind: "desktop" | "mobile" | "tablet" | "cli" | "other" | null;
-  /** active_sessions.ip_address · inet · nullable: active_sessions.ip_address is a view column */
+  /** active_sessions.ip_address · inet · nullable: view column active_sessions.ip_address: column sessions.ip_address allows NULL */
   ip_address: string | null;
-  /** active_sessions.created_at · timestamptz · nullable: active_sessions.created_at is a view column */
-  created_at: Date | null;
-  /** active_sessions.expires_at · timestamptz · nullable: active_sessions.expires_at is a view column */
-  expires_at: Date | null;
-  /** active_sessions.last_seen_at · timestamptz · nullable: active_sessions.last_seen_at is a view column */
+  /** active_sessions.created_at · timestamptz */
+  created_at: Date;
+  /** active_sessions.expires_at · timestamptz */
+  expires_at: Date;
+  /** active_sessions.last_seen_at · timestamptz · nullable: view column active_sessions.last_seen_at: column sessions.last_seen_at allows NULL */
   last_seen_at: Date | null;
 }
 

@@ -216,9 +216,9 @@ export interface GetUserPreferencesParams {
 
 /** A row returned by {@link getUserPreferences}. */
 export interface GetUserPreferencesRow {
-  /** text · nullable: expression (not analysed) */
+  /** text · nullable: operator ->> may return NULL */
   locale: string | null;
-  /** jsonb · nullable: expression (not analysed) */
+  /** jsonb · nullable: operator -> may return NULL */
   notifications: JsonValue | null;
   /** users.profile · jsonb */
   profile: JsonValue;

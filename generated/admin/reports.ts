@@ -5,9 +5,9 @@ import { queryExec, queryMany, queryOne, type Queryable } from 'sqlsure/runtime'
 export interface UserSessionTokenTotalsRow {
   /** uuid */
   user_id: string;
-  /** int8 · nullable: not a plain table column */
+  /** int8 · nullable: left side of FULL JOIN CTE session_totals */
   session_count: string | null;
-  /** int8 · nullable: not a plain table column */
+  /** int8 · nullable: right side of FULL JOIN CTE token_totals */
   token_count: string | null;
 }
 
@@ -45,8 +45,8 @@ export interface RoleMemberCountsRow {
   role_name: string;
   /** roles.description · text · nullable: column roles.description allows NULL */
   description: string | null;
-  /** int8 · nullable: expression (not analysed) */
-  member_count: string | null;
+  /** int8 */
+  member_count: string;
 }
 
 const roleMemberCountsSql = "SELECT r.name AS role_name,\n       r.description,\n       count(ur.user_id) AS member_count\nFROM user_roles ur\nRIGHT JOIN roles r ON r.id = ur.role_id\nGROUP BY r.id\nORDER BY r.name";
@@ -70,9 +70,9 @@ export async function roleMemberCounts(db: Queryable): Promise<RoleMemberCountsR
 
 /** A row returned by {@link reconcileLoginEmails}. */
 export interface ReconcileLoginEmailsRow {
-  /** users.id · uuid · nullable: left side of FULL JOIN (users u) */
+  /** users.id · uuid · nullable: left side of FULL JOIN users u */
   user_id: string | null;
-  /** users.email · text · nullable: left side of FULL JOIN (users u) */
+  /** users.email · text · nullable: left side of FULL JOIN users u */
   login_email: string | null;
   /** user_emails.id · uuid · nullable: right side of FULL JOIN user_emails ue */
   email_id: string | null;
@@ -104,9 +104,9 @@ export async function reconcileLoginEmails(db: Queryable): Promise<ReconcileLogi
 export interface ListRoleHoldersRow {
   /** roles.name · text */
   role_name: string;
-  /** user_roles.user_id · uuid · nullable: left side of RIGHT JOIN (user_roles ur) */
+  /** user_roles.user_id · uuid · nullable: left side of RIGHT JOIN user_roles ur */
   holder_id: string | null;
-  /** user_roles.granted_at · timestamptz · nullable: left side of RIGHT JOIN (user_roles ur) */
+  /** user_roles.granted_at · timestamptz · nullable: left side of RIGHT JOIN user_roles ur */
   granted_at: Date | null;
 }
 
@@ -134,11 +134,11 @@ export interface OrganizationMembershipSummaryRow {
   slug: string;
   /** organizations.name · text */
   org_name: string;
-  /** int8 · nullable: expression (not analysed) */
-  member_count: string | null;
-  /** int8 · nullable: expression (not analysed) */
-  owner_count: string | null;
-  /** timestamptz · nullable: expression (not analysed) */
+  /** int8 */
+  member_count: string;
+  /** int8 */
+  owner_count: string;
+  /** timestamptz · nullable: max() of a nullable argument: right side of LEFT JOIN memberships m */
   newest_member_at: Date | null;
 }
 
@@ -178,9 +178,9 @@ export interface UserActivityOverviewRow {
   display_name: string | null;
   /** users.status · user_status */
   status: "active" | "suspended" | "deleted";
-  /** int8 · nullable: expression (not analysed) */
-  session_count: string | null;
-  /** timestamptz · nullable: expression (not analysed) */
+  /** int8 */
+  session_count: string;
+  /** timestamptz · nullable: max() of a nullable argument: right side of LEFT JOIN sessions s */
   last_active_at: Date | null;
 }
 

@@ -5,6 +5,8 @@
 import type { CacheEntry, CachedColumn, CachedParam } from '../cache/cache-entry.js';
 import { CACHE_FORMAT_VERSION } from '../cache/cache-entry.js';
 import type { Catalog } from '../database/catalog.js';
+import type { RelationCatalog } from '../database/relation-catalog.js';
+import { inferParams } from './param-nullability.js';
 import type { DescribedField } from '../database/wire-session.js';
 import type { QuerySource } from '../source/query-source.js';
 import type { AstNode } from './ast.js';
@@ -33,15 +35,24 @@ export function buildCacheEntry(
   hash: string,
   described: DescribedStatement,
   catalog: Catalog,
+  relations: RelationCatalog,
   schemaHash: string,
 ): BuildOutcome {
   const problems: EntryProblem[] = [];
   const typeName = (oid: number): string => catalog.types.get(oid)?.name ?? 'unknown';
 
+  const uses = inferParams(described.ast, described.paramTypeIds.length, relations);
+  const taken = new Set(query.params.filter((p) => !p.positional).map((p) => p.name));
   const params: CachedParam[] = described.paramTypeIds.map((oid, i) => {
     const source = query.params.find((p) => p.index === i + 1);
-    return { name: source?.name ?? `p${i + 1}`, pgType: typeName(oid), nullable: source?.mark !== '!' };
+    const use = uses[i]!;
+    const nullable = source?.mark === '!' ? false : source?.mark === '?' ? true : use.nullable;
+    let name = source && !source.positional ? source.name : use.suggestedName ?? `p${i + 1}`;
+    if (taken.has(name) && (!source || source.positional)) name = `${name}${i + 1}`;
+    taken.add(name);
+    return { name, pgType: typeName(oid), nullable };
   });
+  const paramMarks = new Map(params.map((p, i) => [i + 1, p.nullable ? null : '!'] as const));
 
   const fields = described.fields ?? [];
   const returnsRows = query.cardinality === 'one' || query.cardinality === 'maybe' || query.cardinality === 'many';
@@ -52,7 +63,7 @@ export function buildCacheEntry(
     });
   }
 
-  const nullability = inferColumnNullability(described.ast, fields, catalog);
+  const nullability = inferColumnNullability(described.ast, fields, relations, paramMarks);
   const columns: CachedColumn[] = fields.map((field, i) => {
     const override = query.overrides.find((o) => o.name === field.name);
     const inferred = nullability[i]!;

@@ -14,6 +14,7 @@ import { writeFileIfChanged } from '../cache/atomic-write.js';
 import { writeModules } from '../codegen/write-modules.js';
 import { resolveConfig, type ConfigOverrides, type ResolvedConfig } from '../config/config.js';
 import { loadCatalog } from '../database/catalog.js';
+import { collectNeeds, emptyNeeds, loadRelationCatalog, type RelationCatalog } from '../database/relation-catalog.js';
 import { openDatabase, type DatabaseInfo } from '../database/open-database.js';
 import type { MigrationProblem } from '../migrate/migration.js';
 import type { WireSession } from '../database/wire-session.js';
@@ -89,7 +90,12 @@ export async function prepare(options: PrepareOptions = {}): Promise<PrepareResu
         origins.push({ tableOid: f.tableId, attnum: f.columnId });
       }
     }
-    catalog = await loadCatalog(session, usedTypes, origins);
+    const needs = emptyNeeds();
+    sources.queries.forEach((q, i) => {
+      if (described[i]!.ok) collectNeeds(q.statement, needs);
+    });
+    let relations: RelationCatalog;
+    [catalog, relations] = await Promise.all([loadCatalog(session, usedTypes, origins), loadRelationCatalog(session, needs)]);
 
     sources.queries.forEach((query, i) => {
       const d = described[i]!;
@@ -110,7 +116,7 @@ export async function prepare(options: PrepareOptions = {}): Promise<PrepareResu
       if (!parsed.ok) throw new Error(`internal: ${query.name} parsed before but not now`);
       const ast = parsed.result.stmts![0]!.stmt as AstNode;
       const toChar = parsed.toChar;
-      const built = buildCacheEntry(query, queryHash(query), { ...d, ast }, catalog!, schemaHash);
+      const built = buildCacheEntry(query, queryHash(query), { ...d, ast }, catalog!, relations, schemaHash);
       if (built.ok) entries.push(built.entry);
       else {
         for (const p of built.problems) {

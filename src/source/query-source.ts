@@ -19,6 +19,8 @@ export interface SourceParam {
   /** 1-based placeholder number in the statement as sent (`$n`). */
   index: number;
   mark: NullabilityMark;
+  /** Written as `$n`: the name is a placeholder that inference may replace from context. */
+  positional?: boolean;
   /** Where the parameter first appears in the source file. */
   position: SourcePosition;
 }

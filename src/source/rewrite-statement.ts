@@ -59,7 +59,7 @@ export function rewriteStatement(
       const index = Number(token.text.slice(1));
       if (firstPositionalOffset < 0) firstPositionalOffset = token.start;
       if (!positional.has(index)) {
-        positional.set(index, { name: `p${index}`, index, mark: null, position: lines.position(token.start) });
+        positional.set(index, { name: `p${index}`, index, mark: null, positional: true, position: lines.position(token.start) });
       }
       continue;
     }

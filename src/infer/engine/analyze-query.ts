@@ -1,0 +1,271 @@
+/**
+ * The nullability engine: analyses a statement's AST level by level (CTEs, FROM, WHERE, target
+ * list, set operations, RETURNING) against catalog facts, independently of the planner. A column
+ * is non-null only when a rule proves it.
+ */
+import type { RelationCatalog } from '../../database/relation-catalog.js';
+import { relationKey } from '../../database/relation-catalog.js';
+import { parseSql } from '../../source/sql-scanner.js';
+import { stringValue, unwrap, type AstNode } from '../ast.js';
+import { figureColumnName } from './column-names.js';
+import { expressionVerdict, type ExpressionContext } from './expression.js';
+import { emptyFrom, entryFromOutput, fromList, type OutputColumn } from './from-clause.js';
+import { nullRejectedColumns } from './narrowing.js';
+import {
+  entryColumnSources, narrow, NON_NULL, nullable, resolveIn, sourceVerdict,
+  type ColumnSource, type FromResult, type ScopeEntry, type Verdict,
+} from './scope.js';
+
+export interface Scope {
+  from: FromResult;
+  parent: Scope | undefined;
+  /** CTEs visible here, by name. */
+  ctes?: Map<string, { columns: OutputColumn[] | undefined }>;
+  grouping?: ExpressionContext['grouping'];
+}
+
+const MAX_VIEW_DEPTH = 8;
+
+export class QueryAnalyzer {
+  readonly #catalog: RelationCatalog;
+  readonly #paramMarks: ReadonlyMap<number, string | null>;
+  readonly #views = new Map<number, OutputColumn[] | undefined>();
+  #viewDepth = 0;
+
+  constructor(catalog: RelationCatalog, paramMarks: ReadonlyMap<number, string | null>) {
+    this.#catalog = catalog;
+    this.#paramMarks = paramMarks;
+  }
+
+  /** Output columns of a SELECT / VALUES / set operation / DML-with-RETURNING, or undefined. */
+  analyzeQuery(node: AstNode | undefined, outer: Scope | undefined): OutputColumn[] | undefined {
+    const [type, s] = unwrap(node) ?? [];
+    if (!type || !s) return undefined;
+    const scope: Scope = { from: emptyFrom(), parent: outer, ctes: this.#withCtes(s.withClause, outer) };
+    switch (type) {
+      case 'SelectStmt':
+        return this.#select(s, scope);
+      case 'InsertStmt':
+        return this.#dml(s, scope, [], undefined);
+      case 'UpdateStmt':
+        return this.#dml(s, scope, s.fromClause, s.whereClause);
+      case 'DeleteStmt':
+        return this.#dml(s, scope, s.usingClause, s.whereClause);
+      default:
+        return undefined;
+    }
+  }
+
+  expression(node: AstNode | undefined, scope: Scope, inAggregate = false): Verdict {
+    return expressionVerdict(node, this.#context(scope), inAggregate);
+  }
+
+  resolveColumn(ref: AstNode, scope: Scope): ColumnSource | undefined {
+    const fields = ref.fields as AstNode[];
+    const name = stringValue(fields[fields.length - 1]);
+    const qualifier = fields.length >= 2 ? stringValue(fields[fields.length - 2]) : undefined;
+    return name ? this.#resolve(scope, qualifier, name) : undefined;
+  }
+
+  /** A table, view, CTE reference or unknown relation as a range entry. */
+  relationEntry(rv: AstNode, scope: Scope): ScopeEntry {
+    const name = rv.relname as string;
+    const schema = rv.schemaname as string | undefined;
+    const alias = rv.alias?.aliasname as string | undefined;
+    const refName = alias ?? name;
+    const cte = schema ? undefined : findCte(scope, name);
+    if (cte) return entryFromOutput(refName, `CTE ${name}`, cte.columns);
+    const facts = this.#catalog.relations.get(relationKey(schema, name));
+    const label = alias ? `${name} ${alias}` : name;
+    if (!facts) return { refName, label };
+    if (facts.relkind === 'v' || facts.relkind === 'm') {
+      const output = this.#view(facts.oid, facts.viewDefinition);
+      const columns = output && output.length === facts.columns.length ? output : undefined;
+      return {
+        refName,
+        label,
+        columns: facts.columns.map((c, i) => {
+          const v = columns?.[i]?.verdict;
+          return { name: c.name, base: v && !v.nullable ? NON_NULL : nullable(`view column ${facts.name}.${c.name}: ${v?.because ?? 'not analysed'}`) };
+        }),
+      };
+    }
+    return {
+      refName,
+      label,
+      columns: facts.columns.map((c) => ({ name: c.name, base: c.notNull ? NON_NULL : nullable(`column ${facts.name}.${c.name} allows NULL`) })),
+    };
+  }
+
+  #view(oid: number, definition: string | undefined): OutputColumn[] | undefined {
+    if (this.#views.has(oid)) return this.#views.get(oid);
+    this.#views.set(oid, undefined); // a view that (indirectly) refers to itself stays unanalysed
+    if (!definition || this.#viewDepth >= MAX_VIEW_DEPTH) return undefined;
+    const parsed = parseSql(definition);
+    if (!parsed.ok || parsed.result.stmts?.length !== 1) return undefined;
+    this.#viewDepth++;
+    try {
+      const output = this.analyzeQuery(parsed.result.stmts[0]!.stmt as AstNode, undefined);
+      this.#views.set(oid, output);
+      return output;
+    } finally {
+      this.#viewDepth--;
+    }
+  }
+
+  #withCtes(withClause: AstNode | undefined, outer: Scope | undefined): Scope['ctes'] {
+    const ctes = new Map(findAllCtes(outer));
+    for (const item of (withClause?.ctes as AstNode[] | undefined) ?? []) {
+      const cte = item.CommonTableExpr as AstNode;
+      const name = cte.ctename as string;
+      const aliasNames = ((cte.aliascolnames as AstNode[] | undefined) ?? []).map((c) => stringValue(c) ?? '');
+      const rename = (cols: OutputColumn[] | undefined) => cols?.map((c, i) => (i < aliasNames.length ? { ...c, name: aliasNames[i]! } : c));
+      const query = cte.ctequery as AstNode;
+      const scopeFor = (): Scope => ({ from: emptyFrom(), parent: outer, ctes });
+      const setOp = query.SelectStmt && query.SelectStmt.op !== 'SETOP_NONE' ? query.SelectStmt : undefined;
+      if (withClause?.recursive && setOp) {
+        // Recursive: start from the non-recursive arm, then widen until the verdicts are stable.
+        let columns = rename(this.analyzeQuery(setOp.larg, scopeFor()));
+        for (let i = 0; i < 5 && columns; i++) {
+          ctes.set(name, { columns });
+          const next = rename(this.analyzeQuery(setOp.rarg, scopeFor()));
+          const merged = combine(columns, next, 'recursive arm');
+          if (merged && merged.every((c, k) => c.verdict.nullable === columns![k]!.verdict.nullable)) break;
+          columns = merged;
+        }
+        ctes.set(name, { columns });
+      } else {
+        ctes.set(name, { columns: rename(this.analyzeQuery(query, scopeFor())) });
+      }
+    }
+    return ctes;
+  }
+
+  #select(s: AstNode, scope: Scope): OutputColumn[] | undefined {
+    if (s.op && s.op !== 'SETOP_NONE') {
+      const left = this.analyzeQuery(s.larg, scope);
+      const right = this.analyzeQuery(s.rarg, scope);
+      return combine(left, right, `${String(s.op).replace('SETOP_', '')} arm`);
+    }
+    if (s.valuesLists) {
+      const rows = (s.valuesLists as AstNode[]).map((l) => (l.List.items as AstNode[]).map((e) => this.expression(e, scope)));
+      return rows[0]?.map((_, i) => ({
+        name: `column${i + 1}`,
+        verdict: rows.map((r) => r[i]!).find((v) => v.nullable) ?? NON_NULL,
+      }));
+    }
+    const from = fromList(s.fromClause, this, scope);
+    const level: Scope = { ...scope, from, grouping: groupingOf(s.groupClause) };
+    for (const ref of nullRejectedColumns(s.whereClause)) {
+      const source = this.resolveColumn(ref, { ...level, parent: undefined });
+      if (source) narrow(source, true);
+    }
+    return this.#targets(s.targetList, level);
+  }
+
+  #dml(s: AstNode, scope: Scope, fromItems: AstNode[] | undefined, where: AstNode | undefined): OutputColumn[] | undefined {
+    const targets = (s.returningClause?.exprs ?? s.returningList) as AstNode[] | undefined;
+    if (!targets) return undefined;
+    const target = this.relationEntry(s.relation, scope);
+    const rest = fromList(fromItems, this, scope);
+    const from: FromResult = { ...rest, entries: [target, ...rest.entries], star: [...entryColumnSources(target), ...rest.star] };
+    const level: Scope = { ...scope, from, grouping: 'none' };
+    for (const ref of nullRejectedColumns(where)) {
+      const source = this.resolveColumn(ref, { ...level, parent: undefined });
+      if (source) narrow(source, true);
+    }
+    return this.#targets(targets, level);
+  }
+
+  #targets(targets: AstNode[] | undefined, level: Scope): OutputColumn[] {
+    const out: OutputColumn[] = [];
+    for (const t of targets ?? []) {
+      const target = t.ResTarget as AstNode;
+      const ref = target.val?.ColumnRef as AstNode | undefined;
+      const fields = ref?.fields as AstNode[] | undefined;
+      if (fields && fields[fields.length - 1]?.A_Star) {
+        const qualifier = fields.length >= 2 ? stringValue(fields[fields.length - 2]) : undefined;
+        for (const source of this.#star(level.from, qualifier)) {
+          out.push({ name: source.kind === 'entry' ? source.column.name : source.name, verdict: this.#grouped(sourceVerdict(source), level) });
+        }
+        continue;
+      }
+      out.push({ name: (target.name as string | undefined) ?? figureColumnName(target.val), verdict: this.expression(target.val, level) });
+    }
+    return out;
+  }
+
+  #grouped(v: Verdict, level: Scope): Verdict {
+    return level.grouping === 'sets' ? nullable('GROUPING SETS / ROLLUP / CUBE produce NULL in subtotal rows') : v;
+  }
+
+  #star(from: FromResult, qualifier: string | undefined): ColumnSource[] {
+    if (qualifier === undefined) return from.star;
+    const alias = from.joinAliases.get(qualifier);
+    if (alias) return alias;
+    const entry = from.entries.find((e) => e.refName === qualifier);
+    return entry ? entryColumnSources(entry) : [];
+  }
+
+  #resolve(scope: Scope | undefined, qualifier: string | undefined, name: string): ColumnSource | undefined {
+    for (let s = scope; s; s = s.parent) {
+      const found = resolveIn(s.from, qualifier, name);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  #context(scope: Scope): ExpressionContext {
+    return {
+      resolve: (qualifier, name) => this.#resolve(scope, qualifier, name),
+      grouping: scope.grouping ?? 'none',
+      catalog: this.#catalog,
+      paramMarks: this.#paramMarks,
+      scalarSubquery: (select) => this.#scalarSubquery(select, scope),
+    };
+  }
+
+  /** `(SELECT agg(...) FROM …)` without GROUP BY, HAVING or LIMIT returns exactly one row. */
+  #scalarSubquery(select: AstNode, scope: Scope): Verdict | undefined {
+    const s = select.SelectStmt as AstNode | undefined;
+    if (!s || (s.op && s.op !== 'SETOP_NONE') || s.groupClause || s.havingClause || s.limitCount || s.limitOffset || s.valuesLists) return undefined;
+    const targets = s.targetList as AstNode[] | undefined;
+    const expr = targets?.length === 1 ? (targets[0]!.ResTarget?.val as AstNode) : undefined;
+    const call = expr?.FuncCall as AstNode | undefined;
+    if (!call || call.over || !(call.agg_star || this.#catalog.functions.get(stringValue((call.funcname as AstNode[]).at(-1)) ?? '')?.isAggregate)) {
+      return undefined;
+    }
+    const inner: Scope = { from: emptyFrom(), parent: scope, ctes: this.#withCtes(s.withClause, scope) };
+    const from = fromList(s.fromClause, this, inner);
+    return this.expression(expr, { ...inner, from, grouping: 'none' });
+  }
+}
+
+function groupingOf(groupClause: AstNode[] | undefined): NonNullable<Scope['grouping']> {
+  if (!groupClause || groupClause.length === 0) return 'none';
+  return groupClause.some((g) => unwrap(g)?.[0] === 'GroupingSet') ? 'sets' : 'groups';
+}
+
+function combine(a: OutputColumn[] | undefined, b: OutputColumn[] | undefined, what: string): OutputColumn[] | undefined {
+  if (!a || !b || a.length !== b.length) return undefined;
+  return a.map((c, i) => {
+    const other = b[i]!.verdict;
+    return { name: c.name, verdict: c.verdict.nullable ? c.verdict : other.nullable ? nullable(`${what}: ${other.because}`) : NON_NULL };
+  });
+}
+
+function findCte(scope: Scope | undefined, name: string): { columns: OutputColumn[] | undefined } | undefined {
+  for (let s = scope; s; s = s.parent) {
+    const cte = s.ctes?.get(name);
+    if (cte) return cte;
+  }
+  return undefined;
+}
+
+function findAllCtes(scope: Scope | undefined): Array<[string, { columns: OutputColumn[] | undefined }]> {
+  const all: Array<[string, { columns: OutputColumn[] | undefined }]> = [];
+  const chain: Scope[] = [];
+  for (let s = scope; s; s = s.parent) chain.unshift(s);
+  for (const s of chain) for (const e of s.ctes ?? []) all.push(e);
+  return all;
+}

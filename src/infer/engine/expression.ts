@@ -1,0 +1,150 @@
+/** Nullability of one expression, given how its column references resolve. */
+import type { RelationCatalog } from '../../database/relation-catalog.js';
+import { stringValue, unwrap, type AstNode } from '../ast.js';
+import {
+  ALWAYS_VALUE_NO_ARGS, CONCAT_OPERATOR, MAY_RETURN_NULL, NEVER_NULL_OVER_NON_EMPTY, NON_NULL_OVER_NON_EMPTY,
+  NON_STRICT_NEVER_NULL, NULL_IFF_FIRST_ARG, RANKING_WINDOW,
+} from './function-rules.js';
+import { NON_NULL, nullable, sourceVerdict, type ColumnSource, type Verdict } from './scope.js';
+
+export interface ExpressionContext {
+  resolve(qualifier: string | undefined, name: string): ColumnSource | undefined;
+  /** none: no GROUP BY (aggregates may see no rows); groups: every group has a row; sets: grouping sets. */
+  grouping: 'none' | 'groups' | 'sets';
+  catalog: RelationCatalog;
+  /** `$n` → `!` (declared non-null) or not. */
+  paramMarks: ReadonlyMap<number, string | null>;
+  /** Nullability of a scalar subquery's single column, or undefined when it may return no row. */
+  scalarSubquery(select: AstNode): Verdict | undefined;
+}
+
+export function expressionVerdict(node: AstNode | undefined, ctx: ExpressionContext, inAggregate = false): Verdict {
+  const [type, n] = unwrap(node) ?? [];
+  if (!type || !n) return nullable('expression');
+  switch (type) {
+    case 'A_Const':
+      return n.isnull ? nullable('NULL literal') : NON_NULL;
+    case 'ColumnRef':
+      return columnRefVerdict(n, ctx, inAggregate);
+    case 'ParamRef':
+      return ctx.paramMarks.get(n.number as number) === '!' ? NON_NULL : nullable(`parameter $${n.number} may be NULL`);
+    case 'TypeCast':
+    case 'CollateClause':
+      return expressionVerdict(n.arg, ctx, inAggregate);
+    case 'A_ArrayExpr':
+    case 'RowExpr':
+    case 'GroupingFunc':
+    case 'NullTest':
+    case 'BooleanTest':
+      return NON_NULL;
+    case 'SQLValueFunction':
+      return n.op === 'SVFOP_CURRENT_SCHEMA' ? nullable('current_schema may be NULL') : NON_NULL;
+    case 'CoalesceExpr':
+    case 'MinMaxExpr': {
+      const verdicts = (n.args as AstNode[]).map((a) => expressionVerdict(a, ctx, inAggregate));
+      const word = type === 'CoalesceExpr' ? 'coalesce()' : n.op === 'IS_GREATEST' ? 'greatest()' : 'least()';
+      return verdicts.some((v) => !v.nullable) ? NON_NULL : nullable(`${word} of arguments that may all be NULL`);
+    }
+    case 'CaseExpr': {
+      if (!n.defresult) return nullable('CASE without ELSE');
+      const results = [...(n.args as AstNode[]).map((w) => w.CaseWhen?.result), n.defresult];
+      const bad = results.map((r) => expressionVerdict(r, ctx, inAggregate)).find((v) => v.nullable);
+      return bad ? nullable(`CASE branch: ${bad.because}`) : NON_NULL;
+    }
+    case 'BoolExpr':
+      return allNonNull(n.args as AstNode[], ctx, inAggregate, 'boolean operand');
+    case 'A_Expr':
+      return operatorVerdict(n, ctx, inAggregate);
+    case 'FuncCall':
+      return functionVerdict(n, ctx, inAggregate);
+    case 'SubLink':
+      switch (n.subLinkType) {
+        case 'EXISTS_SUBLINK':
+        case 'ARRAY_SUBLINK':
+          return NON_NULL;
+        case 'EXPR_SUBLINK':
+          return ctx.scalarSubquery(n.subselect) ?? nullable('scalar subquery may return no row');
+        default:
+          return nullable('ANY/ALL subquery comparison may be NULL');
+      }
+    case 'A_Indirection':
+      return nullable('subscript or field selection may be NULL');
+    default:
+      return nullable('expression');
+  }
+}
+
+function columnRefVerdict(n: AstNode, ctx: ExpressionContext, inAggregate: boolean): Verdict {
+  const fields = n.fields as AstNode[];
+  const name = stringValue(fields[fields.length - 1]);
+  const qualifier = fields.length >= 2 ? stringValue(fields[fields.length - 2]) : undefined;
+  if (!name) return nullable('whole-row reference');
+  const source = ctx.resolve(qualifier, name);
+  if (!source) return nullable(`${qualifier ? qualifier + '.' : ''}${name} could not be resolved`);
+  if (ctx.grouping === 'sets' && !inAggregate) return nullable('GROUPING SETS / ROLLUP / CUBE produce NULL in subtotal rows');
+  return sourceVerdict(source);
+}
+
+function allNonNull(args: AstNode[] | undefined, ctx: ExpressionContext, inAggregate: boolean, what: string): Verdict {
+  for (const arg of args ?? []) {
+    const v = expressionVerdict(arg, ctx, inAggregate);
+    if (v.nullable) return nullable(`${what}: ${v.because}`);
+  }
+  return NON_NULL;
+}
+
+function operatorVerdict(n: AstNode, ctx: ExpressionContext, inAggregate: boolean): Verdict {
+  const operands = [n.lexpr, ...(n.rexpr?.List ? (n.rexpr.List.items as AstNode[]) : [n.rexpr])].filter(Boolean) as AstNode[];
+  const name = stringValue((n.name as AstNode[])[(n.name as AstNode[]).length - 1]) ?? '?';
+  switch (n.kind) {
+    case 'AEXPR_DISTINCT':
+    case 'AEXPR_NOT_DISTINCT':
+      return NON_NULL;
+    case 'AEXPR_NULLIF':
+      return nullable('nullif() returns NULL when its arguments are equal');
+    case 'AEXPR_OP_ANY':
+    case 'AEXPR_OP_ALL':
+      return nullable(`${name} ANY/ALL over an array that may contain NULL`);
+    case 'AEXPR_OP': {
+      if (name !== CONCAT_OPERATOR) {
+        const facts = ctx.catalog.operators.get(name);
+        if (!facts || !facts.allStrict || !facts.allBuiltIn || facts.functionNames.some((f) => MAY_RETURN_NULL.has(f))) {
+          return nullable(`operator ${name} may return NULL`);
+        }
+      }
+      return allNonNull(operands, ctx, inAggregate, `operand of ${name}`);
+    }
+    default:
+      // IN lists, LIKE, ILIKE, SIMILAR, BETWEEN: NULL only through a NULL operand.
+      return allNonNull(operands, ctx, inAggregate, `operand of ${name}`);
+  }
+}
+
+function functionVerdict(n: AstNode, ctx: ExpressionContext, inAggregate: boolean): Verdict {
+  const parts = n.funcname as AstNode[];
+  const name = stringValue(parts[parts.length - 1]) ?? '?';
+  const schema = parts.length > 1 ? stringValue(parts[0]) : undefined;
+  const args = (n.args as AstNode[] | undefined) ?? [];
+  const facts = ctx.catalog.functions.get(name);
+  const builtIn = (schema === undefined || schema === 'pg_catalog') && (facts?.allBuiltIn ?? false);
+
+  if (n.over) {
+    if (RANKING_WINDOW.has(name) || name === 'count') return NON_NULL;
+    return nullable(`window function ${name}() may be NULL (empty frame or no such row)`);
+  }
+  if (n.agg_star || facts?.isAggregate) {
+    if (name === 'count' && builtIn) return NON_NULL;
+    if (n.agg_filter) return nullable(`${name}() FILTER over possibly no rows`);
+    if (ctx.grouping !== 'groups') return nullable(`${name}() over possibly empty input (no GROUP BY)`);
+    if (!builtIn) return nullable(`aggregate ${name}() may return NULL`);
+    if (NEVER_NULL_OVER_NON_EMPTY.has(name)) return NON_NULL;
+    if (NON_NULL_OVER_NON_EMPTY.has(name)) return allNonNull(args, ctx, true, `${name}() of a nullable argument`);
+    return nullable(`aggregate ${name}() may return NULL`);
+  }
+  if (!builtIn) return nullable(`${name}() is not a built-in function known to return a value`);
+  if (NON_STRICT_NEVER_NULL.has(name)) return NON_NULL;
+  if (NULL_IFF_FIRST_ARG.has(name)) return allNonNull(args.slice(0, 1), ctx, inAggregate, `first argument of ${name}()`);
+  if (args.length === 0) return ALWAYS_VALUE_NO_ARGS.has(name) ? NON_NULL : nullable(`${name}() may return NULL`);
+  if (!facts!.allStrict || facts!.returnsSet || MAY_RETURN_NULL.has(name)) return nullable(`${name}() may return NULL`);
+  return allNonNull(args, ctx, inAggregate, `argument of ${name}()`);
+}

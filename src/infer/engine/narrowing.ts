@@ -1,0 +1,67 @@
+/**
+ * Column references that a condition proves non-null when it is true: operands of comparisons
+ * and pattern matches, `IS NOT NULL`, `IS TRUE`, boolean columns — in top-level AND-ed conjuncts.
+ * An OR proves nothing about either side.
+ */
+import { unwrap, type AstNode } from '../ast.js';
+import { NULL_REJECTING_OPERATORS } from './function-rules.js';
+import { stringValue } from '../ast.js';
+
+export function nullRejectedColumns(condition: AstNode | undefined): AstNode[] {
+  const out: AstNode[] = [];
+  collect(condition, out);
+  return out;
+}
+
+function collect(node: AstNode | undefined, out: AstNode[]): void {
+  const [type, n] = unwrap(node) ?? [];
+  if (!type || !n) return;
+  switch (type) {
+    case 'BoolExpr':
+      if (n.boolop === 'AND_EXPR') for (const arg of n.args as AstNode[]) collect(arg, out);
+      return;
+    case 'ColumnRef':
+      out.push(n);
+      return;
+    case 'NullTest':
+      if (n.nulltesttype === 'IS_NOT_NULL') pushRef(n.arg, out);
+      return;
+    case 'BooleanTest':
+      if (n.booltesttype === 'IS_TRUE' || n.booltesttype === 'IS_FALSE') pushRef(n.arg, out);
+      return;
+    case 'A_Expr': {
+      const name = stringValue((n.name as AstNode[])[(n.name as AstNode[]).length - 1]);
+      switch (n.kind) {
+        case 'AEXPR_OP':
+          if (name && NULL_REJECTING_OPERATORS.has(name)) {
+            pushRef(n.lexpr, out);
+            pushRef(n.rexpr, out);
+          }
+          return;
+        case 'AEXPR_LIKE':
+        case 'AEXPR_ILIKE':
+        case 'AEXPR_SIMILAR':
+          pushRef(n.lexpr, out);
+          pushRef(n.rexpr, out);
+          return;
+        case 'AEXPR_IN':
+        case 'AEXPR_OP_ANY':
+          if (name !== '<>') pushRef(n.lexpr, out);
+          return;
+        case 'AEXPR_BETWEEN':
+        case 'AEXPR_BETWEEN_SYM':
+          pushRef(n.lexpr, out);
+          for (const bound of (n.rexpr?.List?.items as AstNode[] | undefined) ?? []) pushRef(bound, out);
+          return;
+      }
+      return;
+    }
+  }
+}
+
+/** A column reference, possibly behind casts (a cast of NULL is NULL). */
+function pushRef(node: AstNode | undefined, out: AstNode[]): void {
+  let current = node;
+  while (current?.TypeCast) current = current.TypeCast.arg as AstNode;
+  if (current?.ColumnRef) out.push(current.ColumnRef as AstNode);
+}
