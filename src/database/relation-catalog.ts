@@ -14,6 +14,8 @@ export interface RelationColumn {
   /** True when only the domain makes it NOT NULL. */
   domainNotNull: boolean;
   typeOid: number;
+  /** The column's type (or its domain's base) is in the string category. */
+  textLike: boolean;
 }
 
 export interface RelationFacts {
@@ -44,6 +46,8 @@ export interface RelationCatalog {
   relations: Map<string, RelationFacts>;
   functions: Map<string, RoutineFacts>;
   operators: Map<string, RoutineFacts>;
+  /** Type names that a user-defined cast function converts to (such a function may return NULL). */
+  userCastTargets: Set<string>;
 }
 
 const RELATIONS_SQL = `
@@ -53,13 +57,21 @@ SELECT coalesce(json_agg(json_build_object(
   'columns', (SELECT coalesce(json_agg(json_build_object(
       'name', a.attname, 'attnum', a.attnum, 'typeOid', a.atttypid::int8,
       'notNull', a.attnotnull OR coalesce(t.typnotnull, false),
-      'domainNotNull', NOT a.attnotnull AND coalesce(t.typnotnull, false)) ORDER BY a.attnum), '[]')
+      'domainNotNull', NOT a.attnotnull AND coalesce(t.typnotnull, false),
+      'textLike', bt.typcategory = 'S') ORDER BY a.attnum), '[]')
     FROM pg_attribute a LEFT JOIN pg_type t ON t.oid = a.atttypid AND t.typtype = 'd'
+    JOIN pg_type bt ON bt.oid = coalesce(nullif(t.typbasetype, 0), a.atttypid)
     WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)
 )), '[]')
 FROM unnest($1::text[]) AS k(key)
 JOIN pg_class c ON c.oid = to_regclass(k.key)
 JOIN pg_namespace n ON n.oid = c.relnamespace`;
+
+const USER_CASTS_SQL = `
+SELECT coalesce(json_agg(DISTINCT t.typname), '[]')
+FROM pg_cast c JOIN pg_proc p ON p.oid = c.castfunc JOIN pg_namespace n ON n.oid = p.pronamespace
+JOIN pg_type t ON t.oid = c.casttarget
+WHERE n.nspname <> 'pg_catalog'`;
 
 const FUNCTIONS_SQL = `
 SELECT coalesce(json_agg(json_build_object('name', f.name, 'allStrict', f.strict, 'allBuiltIn', f.builtin, 'returnsSet', f.rs, 'isAggregate', f.agg, 'functionNames', '[]'::json)), '[]')
@@ -88,7 +100,13 @@ export function emptyNeeds(): CatalogNeeds {
 
 /** Loads what `needs` lists, then whatever the view definitions found reference, until closed. */
 export async function loadRelationCatalog(session: WireSession, needs: CatalogNeeds): Promise<RelationCatalog> {
-  const catalog: RelationCatalog = { relations: new Map(), functions: new Map(), operators: new Map() };
+  const castRows = await session.query(USER_CASTS_SQL);
+  const catalog: RelationCatalog = {
+    relations: new Map(),
+    functions: new Map(),
+    operators: new Map(),
+    userCastTargets: new Set(JSON.parse(castRows[0]![0]!) as string[]),
+  };
   const asked = { relations: new Set<string>(), functions: new Set<string>(), operators: new Set<string>() };
   let pending = needs;
   for (let round = 0; round < 10; round++) {

@@ -7,6 +7,7 @@ import { CACHE_FORMAT_VERSION } from '../cache/cache-entry.js';
 import type { Catalog } from '../database/catalog.js';
 import type { RelationCatalog } from '../database/relation-catalog.js';
 import { inferParams } from './param-nullability.js';
+import { applyExpansions } from './expansion-params.js';
 import type { DescribedField } from '../database/wire-session.js';
 import type { QuerySource } from '../source/query-source.js';
 import type { AstNode } from './ast.js';
@@ -52,10 +53,13 @@ export function buildCacheEntry(
     taken.add(name);
     return { name, pgType: typeName(oid), nullable };
   });
+  applyExpansions(params, query, described.ast, relations);
   const paramMarks = new Map(params.map((p, i) => [i + 1, p.nullable ? null : '!'] as const));
 
   const fields = described.fields ?? [];
-  const returnsRows = query.cardinality === 'one' || query.cardinality === 'maybe' || query.cardinality === 'many';
+  // pgtyped files default to :many, which for a statement without rows means :exec.
+  const cardinality = query.cardinalityDefaulted && described.fields === null ? 'exec' : query.cardinality;
+  const returnsRows = cardinality === 'one' || cardinality === 'maybe' || cardinality === 'many';
   if (returnsRows && described.fields === null) {
     problems.push({
       message: `query ${query.name} is :${query.cardinality} but returns no rows`,
@@ -91,12 +95,13 @@ export function buildCacheEntry(
       hash,
       name: query.name,
       source: `${query.file}:${query.position.line}`,
-      cardinality: query.cardinality,
+      cardinality,
       sql: query.sql,
       statement: query.statement,
       params,
       columns,
       schemaHash,
+      ...(query.dynamic ? { dynamic: query.dynamic } : {}),
     },
   };
 }

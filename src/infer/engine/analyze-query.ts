@@ -31,6 +31,7 @@ export class QueryAnalyzer {
   readonly #paramMarks: ReadonlyMap<number, string | null>;
   readonly #views = new Map<number, OutputColumn[] | undefined>();
   #viewDepth = 0;
+  #updating: AstNode | undefined;
 
   constructor(catalog: RelationCatalog, paramMarks: ReadonlyMap<number, string | null>) {
     this.#catalog = catalog;
@@ -48,6 +49,7 @@ export class QueryAnalyzer {
       case 'InsertStmt':
         return this.#dml(s, scope, [], undefined);
       case 'UpdateStmt':
+        this.#updating = s;
         return this.#dml(s, scope, s.fromClause, s.whereClause);
       case 'DeleteStmt':
         return this.#dml(s, scope, s.usingClause, s.whereClause);
@@ -55,6 +57,12 @@ export class QueryAnalyzer {
         return undefined;
     }
   }
+
+  /** Operators whose every overload is built in and strict reject NULL operands. */
+  readonly strictOperator = (name: string): boolean => {
+    const facts = this.#catalog.operators.get(name);
+    return !!facts && facts.allStrict && facts.allBuiltIn;
+  };
 
   expression(node: AstNode | undefined, scope: Scope, inAggregate = false): Verdict {
     return expressionVerdict(node, this.#context(scope), inAggregate);
@@ -93,7 +101,11 @@ export class QueryAnalyzer {
     return {
       refName,
       label,
-      columns: facts.columns.map((c) => ({ name: c.name, base: c.notNull ? NON_NULL : nullable(`column ${facts.name}.${c.name} allows NULL`) })),
+      columns: facts.columns.map((c) => ({
+        name: c.name,
+        base: c.notNull ? NON_NULL : nullable(`column ${facts.name}.${c.name} allows NULL`),
+        textLike: c.textLike,
+      })),
     };
   }
 
@@ -156,7 +168,7 @@ export class QueryAnalyzer {
     }
     const from = fromList(s.fromClause, this, scope);
     const level: Scope = { ...scope, from, grouping: groupingOf(s.groupClause) };
-    for (const ref of nullRejectedColumns(s.whereClause)) {
+    for (const ref of nullRejectedColumns(s.whereClause, this.strictOperator)) {
       const source = this.resolveColumn(ref, { ...level, parent: undefined });
       if (source) narrow(source, true);
     }
@@ -170,10 +182,13 @@ export class QueryAnalyzer {
     const rest = fromList(fromItems, this, scope);
     const from: FromResult = { ...rest, entries: [target, ...rest.entries], star: [...entryColumnSources(target), ...rest.star] };
     const level: Scope = { ...scope, from, grouping: 'none' };
-    for (const ref of nullRejectedColumns(where)) {
+    for (const ref of nullRejectedColumns(where, this.strictOperator)) {
       const source = this.resolveColumn(ref, { ...level, parent: undefined });
       if (source) narrow(source, true);
     }
+    // UPDATE returns the new row: SET and BEFORE triggers may have changed any of its columns, so
+    // what WHERE proved about the old row says nothing. (DELETE returns the old row.)
+    if (s === this.#updating) for (const c of target.columns ?? []) delete c.narrowed;
     return this.#targets(targets, level);
   }
 
@@ -222,7 +237,23 @@ export class QueryAnalyzer {
       catalog: this.#catalog,
       paramMarks: this.#paramMarks,
       scalarSubquery: (select) => this.#scalarSubquery(select, scope),
+      isTextLike: (node) => this.#isTextLike(node, scope),
     };
+  }
+
+  #isTextLike(node: AstNode, scope: Scope): boolean {
+    let current = node;
+    while (current?.TypeCast) {
+      const names = (current.TypeCast.typeName?.names as AstNode[] | undefined)?.map((x) => stringValue(x));
+      if (names?.some((x) => x === 'text' || x === 'varchar' || x === 'bpchar')) return true;
+      current = current.TypeCast.arg as AstNode;
+    }
+    if (current?.A_Const?.sval) return true;
+    if (current?.ColumnRef) {
+      const source = this.resolveColumn(current.ColumnRef as AstNode, scope);
+      return source?.kind === 'entry' && source.column.textLike === true;
+    }
+    return false;
   }
 
   /** `(SELECT agg(...) FROM …)` without GROUP BY, HAVING or LIMIT returns exactly one row. */

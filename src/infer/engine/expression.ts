@@ -2,7 +2,7 @@
 import type { RelationCatalog } from '../../database/relation-catalog.js';
 import { stringValue, unwrap, type AstNode } from '../ast.js';
 import {
-  ALWAYS_VALUE_NO_ARGS, CONCAT_OPERATOR, MAY_RETURN_NULL, NEVER_NULL_OVER_NON_EMPTY, NON_NULL_OVER_NON_EMPTY,
+  ALWAYS_VALUE_NO_ARGS, CONCAT_OPERATOR, MAY_RETURN_NULL, RANGE_AMBIGUOUS, VALUE_FOR_VALUES, VALUE_FOR_VALUES_OPERATORS, NEVER_NULL_OVER_NON_EMPTY, NON_NULL_OVER_NON_EMPTY,
   NON_STRICT_NEVER_NULL, NULL_IFF_FIRST_ARG, RANKING_WINDOW,
 } from './function-rules.js';
 import { NON_NULL, nullable, sourceVerdict, type ColumnSource, type Verdict } from './scope.js';
@@ -14,6 +14,8 @@ export interface ExpressionContext {
   catalog: RelationCatalog;
   /** `$n` → `!` (declared non-null) or not. */
   paramMarks: ReadonlyMap<number, string | null>;
+  /** Whether an expression is surely of a string type (not a range), for `lower`/`upper`. */
+  isTextLike(node: AstNode): boolean;
   /** Nullability of a scalar subquery's single column, or undefined when it may return no row. */
   scalarSubquery(select: AstNode): Verdict | undefined;
 }
@@ -28,11 +30,17 @@ export function expressionVerdict(node: AstNode | undefined, ctx: ExpressionCont
       return columnRefVerdict(n, ctx, inAggregate);
     case 'ParamRef':
       return ctx.paramMarks.get(n.number as number) === '!' ? NON_NULL : nullable(`parameter $${n.number} may be NULL`);
-    case 'TypeCast':
+    case 'TypeCast': {
+      const target = stringValue((n.typeName?.names as AstNode[] | undefined)?.at(-1));
+      if (target && ctx.catalog.userCastTargets.has(target)) return nullable(`a user-defined cast to ${target} may return NULL`);
+      return expressionVerdict(n.arg, ctx, inAggregate);
+    }
     case 'CollateClause':
       return expressionVerdict(n.arg, ctx, inAggregate);
-    case 'A_ArrayExpr':
     case 'RowExpr':
+      // A row with NULL fields is itself a value, but compares as NULL: only rows of values are safe.
+      return allNonNull(n.args as AstNode[], ctx, inAggregate, 'row field');
+    case 'A_ArrayExpr':
     case 'GroupingFunc':
     case 'NullTest':
     case 'BooleanTest':
@@ -108,7 +116,10 @@ function operatorVerdict(n: AstNode, ctx: ExpressionContext, inAggregate: boolea
     case 'AEXPR_OP': {
       if (name !== CONCAT_OPERATOR) {
         const facts = ctx.catalog.operators.get(name);
-        if (!facts || !facts.allStrict || !facts.allBuiltIn || facts.functionNames.some((f) => MAY_RETURN_NULL.has(f))) {
+        if (
+          !VALUE_FOR_VALUES_OPERATORS.has(name) || !facts || !facts.allStrict || !facts.allBuiltIn ||
+          facts.functionNames.some((f) => MAY_RETURN_NULL.has(f))
+        ) {
           return nullable(`operator ${name} may return NULL`);
         }
       }
@@ -145,6 +156,9 @@ function functionVerdict(n: AstNode, ctx: ExpressionContext, inAggregate: boolea
   if (NON_STRICT_NEVER_NULL.has(name)) return NON_NULL;
   if (NULL_IFF_FIRST_ARG.has(name)) return allNonNull(args.slice(0, 1), ctx, inAggregate, `first argument of ${name}()`);
   if (args.length === 0) return ALWAYS_VALUE_NO_ARGS.has(name) ? NON_NULL : nullable(`${name}() may return NULL`);
-  if (!facts!.allStrict || facts!.returnsSet || MAY_RETURN_NULL.has(name)) return nullable(`${name}() may return NULL`);
+  if (!facts!.allStrict || facts!.returnsSet || MAY_RETURN_NULL.has(name) || !VALUE_FOR_VALUES.has(name)) {
+    return nullable(`${name}() may return NULL`);
+  }
+  if (RANGE_AMBIGUOUS.has(name) && !args.every((a) => ctx.isTextLike(a))) return nullable(`${name}() of a range may be NULL`);
   return allNonNull(args, ctx, inAggregate, `argument of ${name}()`);
 }

@@ -157,7 +157,7 @@ function joinResult(n: AstNode, analyzer: QueryAnalyzer, scope: Scope): FromResu
   const narrowable = inner ? combined.entries : kind === 'JOIN_LEFT' ? right.entries : kind === 'JOIN_RIGHT' ? left.entries : [];
   if (n.quals && narrowable.length > 0) {
     const onScope: Scope = { from: combined, parent: scope.parent };
-    for (const ref of nullRejectedColumns(n.quals)) {
+    for (const ref of nullRejectedColumns(n.quals, analyzer.strictOperator)) {
       const source = analyzer.resolveColumn(ref, onScope);
       if (source && sourceEntries(source).every((e) => narrowable.includes(e))) narrow(source, true);
     }

@@ -1,9 +1,48 @@
 /**
  * What is known about functions beyond `proisstrict`. Strictness says NULL in → NULL out; it does
- * not promise a non-NULL result for non-NULL input, so built-in strict functions that return NULL
- * by design ("not found", "no match", "out of range") are listed here and treated as nullable.
- * User-defined functions are never trusted: a strict plpgsql function may still `RETURN NULL`.
+ * not promise a non-NULL result for non-NULL input (`lseg # lseg`, `scale('NaN')`, `lower(range)`
+ * and many catalog functions return NULL by design). So a call is non-null only when the function
+ * is built in, strict, AND on the allow-list below of functions that always return a value for
+ * non-NULL arguments. User-defined functions are never trusted: a strict plpgsql function may
+ * still `RETURN NULL`.
  */
+
+/** Built-in strict functions that always return a value for non-NULL arguments. */
+export const VALUE_FOR_VALUES = new Set([
+  // text
+  'lower', 'upper', 'initcap', 'length', 'char_length', 'character_length', 'octet_length', 'bit_length',
+  'btrim', 'ltrim', 'rtrim', 'substr', 'left', 'right', 'lpad', 'rpad', 'repeat', 'replace', 'reverse',
+  'strpos', 'position', 'split_part', 'translate', 'md5', 'sha224', 'sha256', 'sha384', 'sha512', 'encode',
+  'decode', 'to_hex', 'ascii', 'chr', 'quote_ident', 'quote_literal', 'starts_with', 'overlay', 'normalize',
+  'regexp_replace', 'regexp_split_to_array', 'regexp_count', 'regexp_like', 'convert_to', 'convert_from',
+  'to_tsvector', 'to_tsquery', 'plainto_tsquery', 'phraseto_tsquery', 'websearch_to_tsquery', 'ts_rank',
+  'ts_rank_cd', 'ts_headline', 'text', 'varchar', 'bpchar',
+  // numbers
+  'abs', 'round', 'trunc', 'ceil', 'ceiling', 'floor', 'sign', 'cbrt', 'exp', 'ln', 'log', 'log10', 'power',
+  'pow', 'mod', 'div', 'gcd', 'lcm', 'factorial', 'width_bucket', 'degrees', 'radians', 'to_char', 'to_number',
+  'int2', 'int4', 'int8', 'float4', 'float8', 'numeric', 'sqrt',
+  // dates and times
+  'date_trunc', 'date_part', 'extract', 'age', 'make_date', 'make_time', 'make_timestamp', 'make_timestamptz',
+  'make_interval', 'to_timestamp', 'to_date', 'justify_days', 'justify_hours', 'justify_interval', 'date_bin',
+  'timezone', 'isfinite', 'date',
+  // json
+  'to_json', 'to_jsonb', 'row_to_json', 'array_to_json', 'jsonb_set', 'jsonb_insert', 'jsonb_strip_nulls',
+  'json_strip_nulls', 'jsonb_pretty', 'jsonb_array_length', 'json_array_length', 'jsonb_contains', 'jsonb_exists',
+  'jsonb_concat', 'jsonb_delete', 'jsonb_delete_path',
+  // arrays
+  'array_to_string', 'cardinality', 'array_fill',
+  // network, sequences, misc
+  'host', 'network', 'masklen', 'family', 'broadcast', 'netmask', 'nextval', 'currval', 'setval', 'bool',
+]);
+
+/** `lower`/`upper` of a range return NULL for empty or unbounded ranges; of text, never. */
+export const RANGE_AMBIGUOUS = new Set(['lower', 'upper']);
+
+/** Built-in operators that always return a value for non-NULL operands (when every overload is built in and strict). */
+export const VALUE_FOR_VALUES_OPERATORS = new Set([
+  '+', '-', '*', '/', '%', '^', '=', '<>', '!=', '<', '>', '<=', '>=', '~~', '~~*', '!~~', '!~~*', '~', '~*',
+  '!~', '!~*', '@>', '<@', '&&', '?', '?|', '?&', '#-', '<<', '>>', '|/', '||/',
+]);
 
 /** Built-in strict functions that can return NULL for non-NULL arguments. */
 export const MAY_RETURN_NULL = new Set([

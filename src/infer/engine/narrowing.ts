@@ -7,18 +7,21 @@ import { unwrap, type AstNode } from '../ast.js';
 import { NULL_REJECTING_OPERATORS } from './function-rules.js';
 import { stringValue } from '../ast.js';
 
-export function nullRejectedColumns(condition: AstNode | undefined): AstNode[] {
+/** Whether every operator of that name is built in and strict (a user-defined `=` may not be). */
+export type StrictOperator = (name: string) => boolean;
+
+export function nullRejectedColumns(condition: AstNode | undefined, strict: StrictOperator): AstNode[] {
   const out: AstNode[] = [];
-  collect(condition, out);
+  collect(condition, out, strict);
   return out;
 }
 
-function collect(node: AstNode | undefined, out: AstNode[]): void {
+function collect(node: AstNode | undefined, out: AstNode[], strict: StrictOperator): void {
   const [type, n] = unwrap(node) ?? [];
   if (!type || !n) return;
   switch (type) {
     case 'BoolExpr':
-      if (n.boolop === 'AND_EXPR') for (const arg of n.args as AstNode[]) collect(arg, out);
+      if (n.boolop === 'AND_EXPR') for (const arg of n.args as AstNode[]) collect(arg, out, strict);
       return;
     case 'ColumnRef':
       out.push(n);
@@ -31,6 +34,7 @@ function collect(node: AstNode | undefined, out: AstNode[]): void {
       return;
     case 'A_Expr': {
       const name = stringValue((n.name as AstNode[])[(n.name as AstNode[]).length - 1]);
+      if (!name || !strict(name)) return;
       switch (n.kind) {
         case 'AEXPR_OP':
           if (name && NULL_REJECTING_OPERATORS.has(name)) {

@@ -15,6 +15,8 @@ export interface EntryColumn {
   name: string;
   /** Nullability inside the entry, before any outer join null-extends it. */
   base: Verdict;
+  /** Set for table columns: whether the column's type is a string type. */
+  textLike?: boolean;
   /** Proven non-null in every row where the entry is matched (a null-rejecting ON or WHERE condition). */
   narrowed?: boolean;
 }

@@ -1,0 +1,4 @@
+-- With GROUP BY every group is non-empty: min/max of a NOT NULL column is non-null, of a nullable column nullable.
+
+-- name: PerTitle :many
+SELECT p.title, max(p.id) AS max_id, min(p.title) AS min_title, max(p.body) AS max_body FROM posts p GROUP BY p.title;

@@ -1,0 +1,7 @@
+-- array_agg/json_agg/jsonb_agg/json_object_agg are nullable (NULL over no rows).
+
+-- name: Grouped :many
+SELECT user_id, array_agg(id ORDER BY id) AS ids, json_agg(title) AS titles, jsonb_agg(body) AS bodies FROM posts GROUP BY user_id;
+
+-- name: OverEmptyTable :many
+SELECT array_agg(id) AS ids, json_agg(id) AS j, jsonb_agg(id) AS jb, json_object_agg(id, score) AS obj FROM drafts;

@@ -1,0 +1,4 @@
+-- IS TRUE / IS NOT FALSE / IS UNKNOWN are never NULL; the bare comparison of a nullable column is.
+
+-- name: Tests :many
+SELECT (age > 30) IS TRUE AS t, (age > 30) IS NOT FALSE AS nf, (age > 30) IS UNKNOWN AS u, age > 30 AS raw FROM users;

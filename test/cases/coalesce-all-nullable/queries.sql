@@ -1,0 +1,4 @@
+-- coalesce(nullable, nullable) is nullable.
+
+-- name: MaybeLabels :many
+SELECT coalesce(display_name, age::text) AS label, coalesce(display_name, NULL) AS still_maybe FROM users;

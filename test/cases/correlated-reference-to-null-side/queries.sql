@@ -1,0 +1,8 @@
+-- Correlated references to a null-extended NOT NULL column in expressions and subqueries are nullable.
+
+-- name: Echoes :many
+SELECT p.title,
+       (SELECT u.email) AS sub,
+       CASE WHEN true THEN u.email ELSE 'x' END AS via_case,
+       upper(u.email) AS shout
+FROM posts p LEFT JOIN users u ON u.id = p.user_id;

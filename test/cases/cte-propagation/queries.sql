@@ -1,0 +1,4 @@
+-- Columns of a plain CTE keep the nullability they have inside it.
+
+-- name: FromCte :many
+WITH u AS (SELECT id, email, display_name FROM users) SELECT id, email, display_name FROM u;

@@ -1,0 +1,4 @@
+-- CUBE: every grouped column is NULL in some subtotal row.
+
+-- name: Cubed :many
+SELECT p.id, p.title, count(*) AS n FROM posts p GROUP BY CUBE (p.id, p.title);

@@ -1,0 +1,7 @@
+-- EXCEPT: rows come from the first arm only, so the result is nullable iff the first arm is.
+
+-- name: NullableFirst :many
+SELECT display_name FROM users EXCEPT SELECT 'Ann';
+
+-- name: NonNullFirst :many
+SELECT email FROM users EXCEPT SELECT display_name FROM users;

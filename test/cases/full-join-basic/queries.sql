@@ -1,0 +1,4 @@
+-- FULL JOIN: both sides are nullable.
+
+-- name: Everything :many
+SELECT p.title, u.email FROM posts p FULL JOIN users u ON u.id = p.user_id;

@@ -1,0 +1,4 @@
+-- x IN (subquery) is NULL when x is not found and the subquery yields a NULL (posts.user_id has one).
+
+-- name: Membership :many
+SELECT u.id, u.id IN (SELECT user_id FROM posts) AS wrote, u.id NOT IN (SELECT user_id FROM posts) AS never_wrote FROM users u;

@@ -1,0 +1,4 @@
+-- An inner-join ON condition `u.id = p.user_id` makes p.user_id non-null.
+
+-- name: Authored :many
+SELECT p.title, p.user_id FROM posts p JOIN users u ON u.id = p.user_id;

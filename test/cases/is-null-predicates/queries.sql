@@ -1,0 +1,6 @@
+-- IS [NOT] NULL and IS [NOT] DISTINCT FROM are never NULL.
+
+-- name: Predicates :many
+SELECT display_name IS NULL AS no_name, display_name IS NOT NULL AS has_name,
+       age IS DISTINCT FROM 34 AS not_34, age IS NOT DISTINCT FROM NULL AS age_unknown
+FROM users;

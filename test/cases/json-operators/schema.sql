@@ -1,0 +1,4 @@
+CREATE TABLE docs (
+  id int PRIMARY KEY,
+  data jsonb NOT NULL
+);

@@ -1,0 +1,1 @@
+INSERT INTO docs (id, data) VALUES (1, '[1, null, "x"]');

@@ -1,0 +1,4 @@
+-- LEFT JOIN LATERAL to a set-returning function: its output is nullable (empty array → no match).
+
+-- name: ArticleTags :many
+SELECT a.title, t.tag FROM articles a LEFT JOIN LATERAL unnest(a.tags) AS t(tag) ON true;

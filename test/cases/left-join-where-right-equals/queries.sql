@@ -1,0 +1,4 @@
+-- WHERE u.display_name = 'Ann' after a LEFT JOIN narrows u.display_name to non-null.
+
+-- name: AnnPosts :many
+SELECT p.title, u.display_name FROM posts p LEFT JOIN users u ON u.id = p.user_id WHERE u.display_name = 'Ann';

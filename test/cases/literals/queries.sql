@@ -1,0 +1,5 @@
+-- Literals are non-null, except NULL itself (also when cast).
+
+-- name: Constants :many
+SELECT 1 AS one, 'x' AS letter, true AS yes, 1.5 AS ratio, DATE '2024-01-01' AS day,
+       interval '1 day' AS span, '42'::int AS typed, NULL::text AS nothing;

@@ -1,0 +1,13 @@
+-- users: email is NOT NULL; display_name and age allow NULL.
+CREATE TABLE users (
+  id int PRIMARY KEY,
+  email text NOT NULL,
+  display_name text,
+  age int
+);
+
+-- (posts is only needed by the EXISTS query)
+CREATE TABLE posts (
+  id int PRIMARY KEY,
+  user_id int REFERENCES users (id)
+);

@@ -1,0 +1,4 @@
+-- Narrowing by `col = x` assumes a strict operator: a user-defined non-strict `=` can be true for NULL.
+
+-- name: LooseMatch :many
+SELECT id, display_name FROM users WHERE display_name = 1;

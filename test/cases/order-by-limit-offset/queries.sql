@@ -1,0 +1,7 @@
+-- Top-level ORDER BY, LIMIT/OFFSET and FETCH FIRST do not change nullability.
+
+-- name: Paged :many
+SELECT id, email, display_name FROM users ORDER BY id LIMIT 2 OFFSET 1;
+
+-- name: Fetched :many
+SELECT id, email, display_name FROM users ORDER BY id DESC FETCH FIRST 2 ROWS ONLY;

@@ -1,0 +1,4 @@
+-- ORDER BY / LIMIT / OFFSET inside and around a subquery do not change nullability.
+
+-- name: Wrapped :many
+SELECT * FROM (SELECT id, email, display_name FROM users ORDER BY id LIMIT 2 OFFSET 1) s ORDER BY email;

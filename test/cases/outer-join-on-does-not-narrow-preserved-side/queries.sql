@@ -1,0 +1,10 @@
+-- An outer join's ON clause does not narrow the preserved side: p.user_id = u.id in a LEFT/RIGHT/FULL JOIN keeps NULL p.user_id rows.
+
+-- name: LeftJoin :many
+SELECT p.id, p.user_id FROM posts p LEFT JOIN users u ON u.id = p.user_id;
+
+-- name: RightJoin :many
+SELECT p.id, p.user_id FROM users u RIGHT JOIN posts p ON p.user_id = u.id;
+
+-- name: FullJoin :many
+SELECT p.id, p.user_id FROM users u FULL JOIN posts p ON p.user_id = u.id;

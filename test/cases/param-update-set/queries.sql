@@ -1,0 +1,4 @@
+-- A parameter assigned to a nullable column in UPDATE SET accepts NULL; one compared in WHERE does not.
+
+-- name: Rename :many
+UPDATE users SET display_name = :displayName WHERE id = :id RETURNING id, display_name;

@@ -1,0 +1,1 @@
+INSERT INTO events (id, kind, detail) VALUES (1, 'click', 'button'), (2, 'view', NULL);

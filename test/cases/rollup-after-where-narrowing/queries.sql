@@ -1,0 +1,4 @@
+-- A column narrowed by WHERE is still NULL in the ROLLUP total row.
+
+-- name: Rolled :many
+SELECT user_id, count(*) AS n FROM posts WHERE user_id IS NOT NULL GROUP BY ROLLUP (user_id);

@@ -1,0 +1,8 @@
+-- A scalar subquery is nullable (no row → NULL), even of count(*).
+
+-- name: PerUser :many
+SELECT u.email,
+       (SELECT max(p.id) FROM posts p WHERE p.user_id = u.id) AS last_post,
+       (SELECT count(*) FROM posts p WHERE p.user_id = u.id) AS n_posts,
+       (SELECT p.title FROM posts p WHERE p.user_id = u.id ORDER BY p.id LIMIT 1) AS first_title
+FROM users u;

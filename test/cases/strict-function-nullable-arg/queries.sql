@@ -1,0 +1,4 @@
+-- A strict function of a nullable argument is nullable (upper(nullable), lower(nullable), length(nullable)).
+
+-- name: Transformed :many
+SELECT upper(display_name) AS up, lower(display_name) AS down, length(display_name) AS len FROM users;

@@ -1,0 +1,7 @@
+-- string_agg is nullable: NULL over no rows or when every value is NULL.
+
+-- name: Grouped :many
+SELECT user_id, string_agg(title, ', ') AS titles, string_agg(body, ', ') AS bodies FROM posts GROUP BY user_id;
+
+-- name: OverEmptyTable :many
+SELECT string_agg(note, ',') AS notes FROM drafts;

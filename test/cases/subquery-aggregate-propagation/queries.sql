@@ -1,0 +1,4 @@
+-- An aggregate over an empty table inside a subquery is NULL outside too.
+
+-- name: NewestDraft :many
+SELECT s.newest FROM (SELECT max(id) AS newest FROM drafts) s;

@@ -1,0 +1,1 @@
+-- drafts is deliberately left empty.

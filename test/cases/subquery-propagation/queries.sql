@@ -1,0 +1,4 @@
+-- `SELECT … FROM (subquery) s`: columns keep the nullability they have inside.
+
+-- name: Propagated :many
+SELECT s.id, s.email, s.display_name FROM (SELECT id, email, display_name FROM users) s;

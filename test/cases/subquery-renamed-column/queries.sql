@@ -1,0 +1,4 @@
+-- A column renamed inside a subquery keeps its nullability under the new name.
+
+-- name: Renamed :many
+SELECT s.address, s.nick FROM (SELECT email AS address, display_name AS nick FROM users) s;

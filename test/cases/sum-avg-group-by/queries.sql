@@ -1,0 +1,4 @@
+-- sum/avg with GROUP BY: non-null over a NOT NULL column, nullable over a nullable one (a group of only NULLs).
+
+-- name: Sums :many
+SELECT user_id, sum(id) AS total, avg(id) AS mean, sum(length(body)) AS body_len FROM posts GROUP BY user_id;

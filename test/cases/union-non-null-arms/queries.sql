@@ -1,0 +1,4 @@
+-- UNION of non-null arms is non-null (names come from the first arm).
+
+-- name: Labels :many
+SELECT id, email AS label FROM users UNION SELECT id, title FROM posts;

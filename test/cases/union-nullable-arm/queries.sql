@@ -1,0 +1,4 @@
+-- UNION is nullable if any arm is.
+
+-- name: Labels :many
+SELECT email AS label FROM users UNION SELECT display_name FROM users;

@@ -1,0 +1,4 @@
+-- WITH ORDINALITY adds a non-null ordinal; the element stays nullable.
+
+-- name: Numbered :many
+SELECT t.v, t.n FROM unnest(ARRAY['a', NULL]) WITH ORDINALITY AS t(v, n);

@@ -1,0 +1,16 @@
+-- RETURNING shows the new row: a WHERE/FROM condition on the old value does not narrow a column the SET makes NULL.
+
+-- name: ClearNames :many
+UPDATE users SET display_name = NULL WHERE display_name IS NOT NULL RETURNING id, display_name;
+
+-- name: Unlink :many
+UPDATE posts SET user_id = NULL FROM users u WHERE u.id = posts.user_id RETURNING posts.id, posts.user_id;
+
+-- name: UpsertClear :many
+INSERT INTO users (id, email) VALUES (1, 'ann@example.com')
+ON CONFLICT (id) DO UPDATE SET display_name = NULL WHERE users.display_name IS NOT NULL
+RETURNING id, display_name;
+
+-- name: ClearNamesInCte :many
+WITH upd AS (UPDATE users SET display_name = NULL WHERE display_name IS NOT NULL RETURNING id, display_name)
+SELECT id, display_name FROM upd;

@@ -1,0 +1,14 @@
+CREATE TABLE left_items (
+  id int PRIMARY KEY,
+  left_name text NOT NULL
+);
+
+CREATE TABLE right_items (
+  id int PRIMARY KEY,
+  right_name text NOT NULL
+);
+
+CREATE TABLE extra_items (
+  id int PRIMARY KEY,
+  extra_name text NOT NULL
+);

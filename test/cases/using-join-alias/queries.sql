@@ -1,0 +1,4 @@
+-- `JOIN … USING (id) AS j` (PostgreSQL 14+): j.id is the merged column.
+
+-- name: UsingAlias :many
+SELECT j.id, l.left_name, r.right_name FROM left_items l LEFT JOIN right_items r USING (id) AS j;

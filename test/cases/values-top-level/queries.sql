@@ -1,0 +1,4 @@
+-- A top-level VALUES statement: column1/column2 follow the same rule as VALUES in FROM.
+
+-- name: TopValues :many
+VALUES (1, 'a'), (2, NULL);

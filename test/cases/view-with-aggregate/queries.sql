@@ -1,0 +1,4 @@
+-- A view with GROUP BY over a LEFT JOIN: count() non-null, max() of the null side nullable.
+
+-- name: PostCounts :many
+SELECT id, n, last_post FROM post_counts;

@@ -1,0 +1,18 @@
+-- users: email is NOT NULL; display_name and age allow NULL.
+CREATE TABLE users (
+  id int PRIMARY KEY,
+  email text NOT NULL,
+  display_name text,
+  age int
+);
+
+-- posts: user_id allows NULL (a post may have no author); body allows NULL.
+CREATE TABLE posts (
+  id int PRIMARY KEY,
+  user_id int REFERENCES users (id),
+  title text NOT NULL,
+  body text
+);
+
+CREATE VIEW post_counts AS
+  SELECT u.id, count(p.id) AS n, max(p.id) AS last_post FROM users u LEFT JOIN posts p ON p.user_id = u.id GROUP BY u.id;

@@ -1,0 +1,4 @@
+-- WHERE col IN (…) makes col non-null.
+
+-- name: Some :many
+SELECT display_name FROM users WHERE display_name IN ('Ann', 'Cy');

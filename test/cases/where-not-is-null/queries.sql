@@ -1,0 +1,4 @@
+-- WHERE NOT (col IS NULL) is the same as col IS NOT NULL.
+
+-- name: Named :many
+SELECT display_name FROM users WHERE NOT (display_name IS NULL);

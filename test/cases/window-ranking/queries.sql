@@ -1,0 +1,10 @@
+-- Ranking window functions and count(*) OVER are never NULL.
+
+-- name: Ranked :many
+SELECT id,
+       row_number() OVER (ORDER BY id) AS rn,
+       rank() OVER (ORDER BY age) AS rk,
+       dense_rank() OVER (ORDER BY age) AS drk,
+       ntile(2) OVER (ORDER BY id) AS half,
+       count(*) OVER () AS total
+FROM users;
