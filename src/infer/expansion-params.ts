@@ -34,7 +34,10 @@ export function applyExpansions(params: CachedParam[], query: QuerySource, ast: 
       if (expansion.kind === 'tuple') {
         Object.assign(p, { name: source.name, field: field.name, expansion: 'tuple', nullable: markedNullable(field.mark) ?? (notNullColumn ? false : p.nullable) });
       } else {
-        Object.assign(p, { name: source.name, field: field.name, expansion: 'rows', nullable: false, elementNullable: markedNullable(field.mark) ?? !notNullColumn });
+        const elementNullable = markedNullable(field.mark) ?? !notNullColumn;
+        // Repeated at runtime, a rows placeholder carries one field value, not an array of them.
+        const nullable = query.dynamic?.param === source.name ? elementNullable : false;
+        Object.assign(p, { name: source.name, field: field.name, expansion: 'rows', nullable, elementNullable });
       }
     });
   }

@@ -137,10 +137,10 @@ export class QueryAnalyzer {
       const setOp = query.SelectStmt && query.SelectStmt.op !== 'SETOP_NONE' ? query.SelectStmt : undefined;
       if (withClause?.recursive && setOp) {
         // Recursive: start from the non-recursive arm, then widen until the verdicts are stable.
-        let columns = rename(this.analyzeQuery(setOp.larg, scopeFor()));
+        let columns = rename(this.analyzeQuery(asSelect(setOp.larg), scopeFor()));
         for (let i = 0; i < 5 && columns; i++) {
           ctes.set(name, { columns });
-          const next = rename(this.analyzeQuery(setOp.rarg, scopeFor()));
+          const next = rename(this.analyzeQuery(asSelect(setOp.rarg), scopeFor()));
           const merged = combine(columns, next, 'recursive arm');
           if (merged && merged.every((c, k) => c.verdict.nullable === columns![k]!.verdict.nullable)) break;
           columns = merged;
@@ -155,8 +155,13 @@ export class QueryAnalyzer {
 
   #select(s: AstNode, scope: Scope): OutputColumn[] | undefined {
     if (s.op && s.op !== 'SETOP_NONE') {
-      const left = this.analyzeQuery(s.larg, scope);
-      const right = this.analyzeQuery(s.rarg, scope);
+      const left = this.analyzeQuery(asSelect(s.larg), scope);
+      // EXCEPT keeps only left rows; INTERSECT only rows present (NULLs equal) in both arms.
+      if (s.op === 'SETOP_EXCEPT') return left;
+      const right = this.analyzeQuery(asSelect(s.rarg), scope);
+      if (s.op === 'SETOP_INTERSECT') return left && right && left.length === right.length
+        ? left.map((c, i) => ({ name: c.name, verdict: c.verdict.nullable && right[i]!.verdict.nullable ? c.verdict : NON_NULL }))
+        : undefined;
       return combine(left, right, `${String(s.op).replace('SETOP_', '')} arm`);
     }
     if (s.valuesLists) {
@@ -270,6 +275,11 @@ export class QueryAnalyzer {
     const from = fromList(s.fromClause, this, inner);
     return this.expression(expr, { ...inner, from, grouping: 'none' });
   }
+}
+
+/** Set-operation arms are bare SelectStmt bodies in the AST; everything else is wrapped. */
+function asSelect(node: AstNode): AstNode {
+  return node.SelectStmt ? node : { SelectStmt: node };
 }
 
 function groupingOf(groupClause: AstNode[] | undefined): NonNullable<Scope['grouping']> {
