@@ -10,6 +10,12 @@ INSERT INTO oauth_clients (client_id, name, owner_id, redirect_uris, scopes, is_
 VALUES (:clientId!, :name!, :ownerId?, :redirectUris!, :scopes!, :isConfidential!, :secretHash?)
 RETURNING id, client_id, owner_id, redirect_uris, scopes, created_at;
 
+-- name: RegisterOAuthClients :execrows
+-- redirect_uris and scopes are arrays, which unnest would flatten: this bulk insert is expanded
+-- at runtime instead, one VALUES row per client (and an empty list inserts nothing).
+INSERT INTO oauth_clients (client_id, name, redirect_uris, scopes, is_confidential, secret_hash)
+VALUES :clients;
+
 -- name: ListClientsWithOwners :many
 SELECT c.client_id,
        c.name AS client_name,

@@ -19,9 +19,10 @@ ORDER BY created_at, id
 LIMIT :limit!;
 
 -- name: GetUsersByIds :many
+-- An IN-list: compiled to `id = ANY($1::uuid[])`, so an empty list simply matches nothing.
 SELECT id, email, display_name
 FROM users
-WHERE id = ANY(:ids!)
+WHERE id IN :ids[]
 ORDER BY email;
 
 -- name: CreateUser :one
@@ -39,7 +40,7 @@ RETURNING id, display_name, profile, updated_at;
 
 -- name: GetUserPreferences :maybe
 SELECT profile->>'locale' AS locale,
-       profile->'notifications' AS notifications,
+       profile->'notifications' AS "notifications: NotificationSettings",
        profile
 FROM users
 WHERE id = :id!;
@@ -47,7 +48,7 @@ WHERE id = :id!;
 -- name: SuspendUsers :execrows
 UPDATE users
 SET status = 'suspended'
-WHERE id = ANY(:ids!)
+WHERE id IN :ids[]
   AND status = 'active';
 
 -- name: ListUserEmails :many
@@ -60,6 +61,12 @@ ORDER BY is_primary DESC, created_at;
 INSERT INTO user_emails (user_id, email)
 VALUES (:userId!, :email!)
 RETURNING id AS email_id, email, is_primary, verified_at;
+
+-- name: AddUserEmails :many
+-- A bulk insert: one statement for any number of rows (`SELECT * FROM unnest(...)`).
+INSERT INTO user_emails (user_id, email)
+VALUES :emails
+RETURNING id AS email_id, user_id, email, is_primary;
 
 -- name: VerifyUserEmail :exec
 UPDATE user_emails

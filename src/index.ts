@@ -2,7 +2,8 @@
 export { prepare, type PrepareOptions, type PrepareResult } from './prepare/prepare.js';
 export { generate, type GenerateResult } from './codegen/generate.js';
 export { check, type CheckResult } from './check/check.js';
-export { resolveConfig, ConfigError, type ConfigOverrides, type ResolvedConfig } from './config/config.js';
+export { resolveConfig, ConfigError, type ConfigOverrides, type ResolvedConfig, type Int8Mode } from './config/config.js';
+export { generateModules, type GeneratedModules } from './codegen/generate-modules.js';
 export { DatabaseUnreachableError } from './database/pg-server-channel.js';
 export { loadQuerySources, type LoadedSources } from './source/load-query-sources.js';
 export { parseQueryFile } from './source/parse-query-file.js';

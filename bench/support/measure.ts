@@ -6,24 +6,28 @@ export interface Measurement {
   peakRssMb: number;
   code: number;
   stderr: string;
+  /** Captured only when asked for (`stdout: true`). */
+  stdout: string;
 }
 
 /** `/usr/bin/time -f %M` gives the child's maximum resident set size (KiB) on Linux. */
-export function measure(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Measurement> {
+export function measure(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; stdout?: boolean }): Promise<Measurement> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn('/usr/bin/time', ['-f', '__RSS_KB__%M', command, ...args], {
       cwd: options.cwd,
       env: { ...process.env, NO_COLOR: '1', ...options.env },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', options.stdout ? 'pipe' : 'ignore', 'pipe'],
     });
     let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
+    let stdout = '';
+    child.stderr!.on('data', (d) => (stderr += d));
+    child.stdout?.on('data', (d) => (stdout += d));
     child.on('error', reject);
     child.on('close', (code) => {
       const wallMs = performance.now() - started;
       const rss = /__RSS_KB__(\d+)/.exec(stderr);
-      resolve({ wallMs, peakRssMb: rss ? Number(rss[1]) / 1024 : NaN, code: code ?? -1, stderr: stderr.replace(/__RSS_KB__\d+\n?/, '') });
+      resolve({ wallMs, peakRssMb: rss ? Number(rss[1]) / 1024 : NaN, code: code ?? -1, stderr: stderr.replace(/__RSS_KB__\d+\n?/, ''), stdout });
     });
   });
 }

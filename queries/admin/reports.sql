@@ -70,7 +70,7 @@ SELECT u.id AS user_id,
        max(s.last_seen_at) AS last_active_at
 FROM users u
 LEFT JOIN sessions s ON s.user_id = u.id
-WHERE u.status = ANY(:statuses!)
+WHERE u.status IN :statuses[]
 GROUP BY u.id
 ORDER BY u.email;
 

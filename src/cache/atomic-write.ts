@@ -1,22 +1,45 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+
+/** Temporary names: unique per process by the pid, within it by this counter. */
+let written = 0;
 
 /**
  * Writes `content` only if the file differs; through a temporary file and a rename, so a reader
  * (or a crash) never sees half a file. Returns whether the file changed.
+ *
+ * The file system calls are synchronous on purpose: prepare writes thousands of small files, and
+ * each fs/promises call is a round trip through the thread pool that costs more than the write.
  */
 export async function writeFileIfChanged(file: string, content: string): Promise<boolean> {
-  const existing = await readFile(file, 'utf8').catch(() => undefined);
-  if (existing === content) return false;
-  await mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  if (readIfExists(file) === content) return false;
+  const temp = `${file}.${process.pid}.${++written}.tmp`;
   try {
-    await writeFile(temp, content);
-    await rename(temp, file);
+    try {
+      writeFileSync(temp, content);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(temp, content);
+    }
+    renameSync(temp, file);
   } catch (err) {
-    await rm(temp, { force: true });
+    rmSync(temp, { force: true });
     throw err;
   }
   return true;
+}
+
+/**
+ * Synchronous: for many small files one read call is far cheaper than fs/promises' round trips.
+ * A missing file is found with a stat that does not throw: thousands of ENOENT exceptions (a
+ * first prepare) cost more than the writes.
+ */
+export function readIfExists(file: string): string | undefined {
+  if (!statSync(file, { throwIfNoEntry: false })) return undefined;
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

@@ -1,13 +1,23 @@
 /** The offline cache format: the only bridge between the online and the offline half. */
-import type { Cardinality } from '../source/query-source.js';
+import type { Cardinality, DynamicRowsSlot } from '../source/query-source.js';
 
 export const CACHE_FORMAT_VERSION = 1;
 
 export interface CachedParam {
+  /** The TypeScript parameter; the placeholders of one expansion share it. */
   name: string;
   /** `pg_type.typname`; arrays as `_elem`; schema-qualified outside public/pg_catalog. */
   pgType: string;
+  /** Whether this `$n` may be NULL (never for a list or rows array itself). */
   nullable: boolean;
+  /** How the TypeScript value becomes this `$n` (see ParamExpansion); absent for plain ones. */
+  expansion?: 'list' | 'tuple' | 'rows';
+  /** tuple/rows: the field of the value (of each row) this `$n` carries. */
+  field?: string;
+  /** list/rows: whether the array's elements may be NULL. */
+  elementNullable?: boolean;
+  /** The table column this `$n` is stored into, when the statement says so. */
+  target?: { table: string; column: string };
 }
 
 export interface CachedColumn {
@@ -35,6 +45,8 @@ export interface CacheEntry {
   params: CachedParam[];
   columns: CachedColumn[];
   schemaHash: string;
+  /** A rows expansion the runtime repeats per row (an array-typed field prevents unnest). */
+  dynamic?: DynamicRowsSlot;
 }
 
 /** User-defined types the cached queries use, so codegen never needs a database. */

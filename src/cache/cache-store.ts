@@ -1,8 +1,9 @@
 /** Reading and writing the offline cache folder. */
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { CACHE_FORMAT_VERSION, type CacheEntry, type SchemaFile } from './cache-entry.js';
-import { writeFileIfChanged } from './atomic-write.js';
+import { readIfExists, writeFileIfChanged } from './atomic-write.js';
 import { cacheFileName } from './query-hash.js';
 import { stableJson } from './stable-json.js';
 
@@ -19,7 +20,15 @@ export function serializeEntry(e: CacheEntry): string {
     cardinality: e.cardinality,
     sql: e.sql,
     statement: e.statement,
-    params: e.params.map((p) => ({ name: p.name, pgType: p.pgType, nullable: p.nullable })),
+    params: e.params.map((p) => ({
+      name: p.name,
+      pgType: p.pgType,
+      nullable: p.nullable,
+      ...(p.expansion !== undefined ? { expansion: p.expansion } : {}),
+      ...(p.field !== undefined ? { field: p.field } : {}),
+      ...(p.elementNullable !== undefined ? { elementNullable: p.elementNullable } : {}),
+      ...(p.target ? { target: { table: p.target.table, column: p.target.column } } : {}),
+    })),
     columns: e.columns.map((c) => ({
       name: c.name,
       pgType: c.pgType,
@@ -29,6 +38,18 @@ export function serializeEntry(e: CacheEntry): string {
       ...(c.tsType !== undefined ? { tsType: c.tsType } : {}),
     })),
     schemaHash: e.schemaHash,
+    ...(e.dynamic
+      ? {
+          dynamic: {
+            param: e.dynamic.param,
+            context: e.dynamic.context,
+            start: e.dynamic.start,
+            end: e.dynamic.end,
+            firstIndex: e.dynamic.firstIndex,
+            casts: e.dynamic.casts,
+          },
+        }
+      : {}),
   };
   return JSON.stringify(ordered, null, 2) + '\n';
 }
@@ -60,7 +81,8 @@ export async function readEntry(cacheDir: string, fileName: string): Promise<Cac
   const file = path.join(cacheDir, fileName);
   let parsed: CacheEntry;
   try {
-    parsed = JSON.parse(await readFile(file, 'utf8')) as CacheEntry;
+    // A synchronous read: check reads thousands of these, and fs/promises is far slower at that.
+    parsed = JSON.parse(readFileSync(file, 'utf8')) as CacheEntry;
   } catch (err) {
     throw new CacheFormatError(`${file}: not a valid cache entry (${(err as Error).message})`);
   }
@@ -71,7 +93,7 @@ export async function readEntry(cacheDir: string, fileName: string): Promise<Cac
 }
 
 export async function readSchema(cacheDir: string): Promise<SchemaFile | undefined> {
-  const text = await readFile(path.join(cacheDir, SCHEMA_FILE), 'utf8').catch(() => undefined);
+  const text = readIfExists(path.join(cacheDir, SCHEMA_FILE));
   if (text === undefined) return undefined;
   return JSON.parse(text) as SchemaFile;
 }

@@ -7,10 +7,14 @@ import { createHash } from 'node:crypto';
 import type { QuerySource } from '../source/query-source.js';
 import { CACHE_FORMAT_VERSION } from './cache-entry.js';
 
-export function queryHash(query: Pick<QuerySource, 'file' | 'name' | 'cardinality' | 'sql'>): string {
-  return createHash('sha256')
-    .update(JSON.stringify([CACHE_FORMAT_VERSION, query.file, query.name, query.cardinality, query.sql]))
-    .digest('hex');
+export function queryHash(query: Pick<QuerySource, 'file' | 'name' | 'cardinality' | 'sql' | 'declarations' | 'cardinalityDefaulted'>): string {
+  const identity: unknown[] = [CACHE_FORMAT_VERSION, query.file, query.name, query.cardinality, query.sql];
+  // pgtyped files: `@param` lines sit outside the SQL but change the statement, and an unwritten
+  // cardinality may become :exec. Absent for native files, whose hashes stay what they were.
+  if (query.declarations?.length || query.cardinalityDefaulted) {
+    identity.push({ declarations: query.declarations ?? [], cardinalityDefaulted: query.cardinalityDefaulted ?? false });
+  }
+  return createHash('sha256').update(JSON.stringify(identity)).digest('hex');
 }
 
 export function cacheFileName(hash: string): string {

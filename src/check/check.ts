@@ -26,9 +26,7 @@ export async function check(options: ConfigOverrides = {}): Promise<CheckResult>
   const problems = [...state.problems];
   const empty = { enums: {}, domains: {}, composites: {} };
   const { modules, problems: codegenProblems } = generateModules(state.entries, state.schema ?? empty, config);
-  for (const p of codegenProblems) {
-    problems.push({ file: p.entry.source.replace(/:\d+$/, ''), position: { line: Number(/:(\d+)$/.exec(p.entry.source)?.[1] ?? 1), column: 1 }, message: p.message, ...(p.hint ? { hint: p.hint } : {}) });
-  }
+  problems.push(...codegenProblems);
 
   for (const [file, expected] of modules) {
     const actual = await readFile(path.join(config.root, file), 'utf8').catch(() => undefined);

@@ -8,6 +8,9 @@ import { listEntryFiles, readEntry, readSchema, SCHEMA_FILE } from '../cache/cac
 import { cacheFileName, queryHash } from '../cache/query-hash.js';
 import { migrationsHash } from '../cache/schema-hash.js';
 import type { ResolvedConfig } from '../config/config.js';
+import { snapshotDirFor } from '../database/pglite-snapshot.js';
+import { SourceMemo } from '../prepare/source-memo.js';
+import { toolIdentity } from '../prepare/tool-identity.js';
 import { loadQuerySources } from '../source/load-query-sources.js';
 import type { SourceProblem } from '../source/query-source.js';
 
@@ -24,12 +27,16 @@ export interface OfflineState {
 export async function loadOfflineState(config: ResolvedConfig): Promise<OfflineState> {
   const root = config.root;
   const cacheDir = path.join(root, config.cache);
+  // Files parsed by an earlier run (of this same sqlsure) are not parsed again.
+  const localDir = snapshotDirFor(root);
+  const memo = await SourceMemo.open(localDir, root, config.queries, await toolIdentity(localDir));
   const [sources, schema, entryFiles, schemaHash] = await Promise.all([
-    loadQuerySources(root, config.queries),
+    loadQuerySources(root, config.queries, memo),
     readSchema(cacheDir),
     listEntryFiles(cacheDir),
     migrationsHash(path.join(root, config.migrations)),
   ]);
+  const savingMemo = memo.save();
   const problems: SourceProblem[] = [...sources.problems];
   const at = (file: string, line = 1, column = 1): Pick<SourceProblem, 'file' | 'position'> => ({ file, position: { line, column } });
   const cacheFile = (name: string): string => `${config.cache}/${name}`;
@@ -72,6 +79,7 @@ export async function loadOfflineState(config: ResolvedConfig): Promise<OfflineS
       hint: RUN_PREPARE,
     });
   }
+  await savingMemo;
   return { queryCount: sources.queries.length, entries, schema, problems };
 }
 

@@ -82,7 +82,10 @@ await yargs(hideBin(process.argv))
   .command(
     'prepare',
     'Describe every query against a database; write the offline cache and the generated modules',
-    (y) => pathFlags(y).option('database-url', { type: 'string', describe: 'PostgreSQL connection string', defaultDescription: '$DATABASE_URL' }),
+    (y) =>
+      pathFlags(y)
+        .option('database-url', { type: 'string', describe: 'PostgreSQL connection string', defaultDescription: '$DATABASE_URL' })
+        .option('force', { type: 'boolean', describe: 'Describe every query, even those unchanged since the last prepare' }),
     (argv) => runCommand('prepare', argv),
   )
   .command('generate', 'Rewrite the generated modules from the offline cache (no database)', pathFlags, (argv) => runCommand('generate', argv))

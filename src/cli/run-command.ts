@@ -14,6 +14,7 @@ interface Flags {
   generated?: string;
   cache?: string;
   databaseUrl?: string;
+  force?: boolean;
 }
 
 export async function runCommand(command: 'prepare' | 'generate' | 'check', argv: Flags): Promise<void> {
@@ -27,7 +28,7 @@ export async function runCommand(command: 'prepare' | 'generate' | 'check', argv
     ...(argv.databaseUrl !== undefined ? { databaseUrl: argv.databaseUrl } : {}),
   };
   try {
-    process.exitCode = await run(command, overrides);
+    process.exitCode = await run(command, overrides, argv.force === true);
   } catch (err) {
     process.exitCode = exitCodeFor(err);
     const e = err as Error;
@@ -36,16 +37,18 @@ export async function runCommand(command: 'prepare' | 'generate' | 'check', argv
   }
 }
 
-async function run(command: 'prepare' | 'generate' | 'check', overrides: Flags): Promise<number> {
+async function run(command: 'prepare' | 'generate' | 'check', overrides: Flags, force: boolean): Promise<number> {
   switch (command) {
     case 'prepare': {
       const { prepare } = await import('../prepare/prepare.js');
-      const r = await prepare(overrides);
-      if (r.database) console.error(describeDatabase(r.database));
+      const r = await prepare({ ...overrides, ...(force ? { force } : {}) });
+      if (r.database) console.error(describeDatabase(r.database, r.described));
+      else if (r.described === 0 && r.queries > 0 && !r.problems.length) console.error('nothing to describe: the schema and every query are unchanged since the last prepare');
+      if (r.describedAllBecause && r.describedAllBecause !== '--force') console.error(`${r.describedAllBecause}: describing every query`);
       printProblems(r.problems);
       const changes = r.cacheWritten + r.cacheRemoved + r.modulesWritten.length + r.modulesRemoved.length;
       const errors = r.problems.length ? `, ${r.problems.length} error${r.problems.length === 1 ? '' : 's'}` : '';
-      const summary = `prepared ${r.prepared} of ${r.queries} queries${errors} in ${Math.round(r.elapsedMs)} ms` +
+      const summary = `prepared ${r.prepared} of ${r.queries} queries${errors} in ${Math.round(r.elapsedMs)} ms: ${r.described} described, ${r.unchanged} unchanged` +
         (changes ? ` (${r.cacheWritten} cache entries written, ${r.cacheRemoved} removed; ${r.modulesWritten.length} modules written, ${r.modulesRemoved.length} removed)` : ' (no changes)');
       console.error(r.problems.length ? pc.red(summary) : summary);
       return r.problems.length ? EXIT.failed : EXIT.ok;
@@ -225,8 +228,8 @@ function printProblems(problems: readonly SourceProblem[]): void {
   for (const p of problems) console.error(formatProblem(p));
 }
 
-function describeDatabase(d: DatabaseInfo): string {
-  if (d.kind === 'server') return `describing against ${d.url}`;
+function describeDatabase(d: DatabaseInfo, described: number): string {
+  if (d.kind === 'server') return described ? `describing against ${d.url}` : `schema of ${d.url} unchanged since the last prepare`;
   const rebuilt = d.rebuiltBecause ? ` (replaced ${d.rebuiltBecause})` : '';
   return d.origin === 'snapshot'
     ? `embedded PostgreSQL (PGlite): started from the snapshot of ${d.migrations} migrations`

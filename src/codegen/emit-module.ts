@@ -1,12 +1,18 @@
 /**
- * Emits the TypeScript module for one query file from its cache entries alone. The output is a
- * pure function of its inputs, so `check` can regenerate it and compare bytes.
+ * Emits the TypeScript module for one query file from its cache entries (and the codegen
+ * options) alone. The output is a pure function of its inputs, so `check` can regenerate it and
+ * compare bytes.
  */
-import type { CacheEntry, CachedColumn, SchemaTypes } from '../cache/cache-entry.js';
-import { paramTsType, resultTsType } from '../infer/ts-type-map.js';
+import type { CacheEntry, CachedColumn, CachedParam, SchemaTypes } from '../cache/cache-entry.js';
+import type { SourceProblem } from '../source/query-source.js';
+import { camelCase } from './camel-case.js';
+import type { CodegenOptions } from './codegen-options.js';
 import { functionName, propertyAccess, propertyKey, typeName } from './names.js';
+import { columnType, paramType } from './ts-types.js';
+import { relocateInlineImports, typeImportLines } from './type-imports.js';
 
 const RUNTIME_TYPES = ['Interval', 'JsonValue'] as const;
+const RUNTIME_DECODERS = ['textArray', 'int8ToString', 'int8ToBigInt', 'int8ToNumber', 'arrayOf'] as const;
 
 const RUNNER = {
   one: 'queryOne',
@@ -16,78 +22,158 @@ const RUNNER = {
   execrows: 'queryExecRows',
 } as const;
 
-export interface CodegenProblem {
-  entry: CacheEntry;
-  message: string;
-  hint?: string;
-}
-
 export interface EmittedModule {
   content: string;
-  problems: CodegenProblem[];
+  problems: SourceProblem[];
 }
 
-export function emitModule(sourceFile: string, entries: readonly CacheEntry[], schema: SchemaTypes): EmittedModule {
-  const problems: CodegenProblem[] = [];
+/** The placeholders of one TypeScript parameter. */
+interface ParamGroup {
+  name: string;
+  property: string;
+  kind: NonNullable<CachedParam['expansion']> | 'scalar';
+  params: CachedParam[];
+}
+
+/**
+ * @param sourceFile the query file, root-relative
+ * @param modulePath the module being written, root-relative (for relative type imports)
+ */
+export function emitModule(
+  sourceFile: string,
+  modulePath: string,
+  entries: readonly CacheEntry[],
+  schema: SchemaTypes,
+  options: CodegenOptions,
+): EmittedModule {
+  const problems: SourceProblem[] = [];
   const runtimeValues = new Set<string>();
   const runtimeTypes = new Set<string>(['Queryable']);
-  const noteTypes = (type: string): void => {
-    for (const t of RUNTIME_TYPES) if (new RegExp(`\\b${t}\\b`).test(type)) runtimeTypes.add(t);
+  const usedTypes: string[] = [];
+  const noteType = (type: string): string => {
+    const relocated = relocateInlineImports(type, modulePath);
+    usedTypes.push(relocated);
+    for (const t of RUNTIME_TYPES) if (new RegExp(`\\b${t}\\b`).test(relocated)) runtimeTypes.add(t);
+    return relocated;
   };
+  const property = (name: string): string => (options.camelCase ? camelCase(name) : name);
   const blocks: string[] = [];
 
   for (const entry of entries) {
     const fn = functionName(entry.name);
     const base = typeName(entry.name);
+    const problem = (message: string, hint?: string): void => {
+      problems.push({ file: sourceFile, position: { line: lineOf(entry), column: 1 }, message: `${entry.name}: ${message}`, ...(hint ? { hint } : {}) });
+    };
     const lines: string[] = [];
     const returnsRows = entry.cardinality === 'one' || entry.cardinality === 'maybe' || entry.cardinality === 'many';
     runtimeValues.add(RUNNER[entry.cardinality]);
+    const dynamic = entry.dynamic;
 
-    if (entry.params.length > 0) {
+    const groups = groupParams(entry.params, property);
+    distinct(groups.map((g) => [g.name, g.property]), (a, b, p) => problem(`parameters :${a} and :${b} are both named ${p} in TypeScript`, 'rename one of them'));
+    if (groups.length > 0) {
       lines.push(`/** Parameters of {@link ${fn}}. */`, `export interface ${base}Params {`);
-      for (const p of entry.params) {
-        const info = paramTsType(p.pgType, schema);
-        noteTypes(info.type);
-        lines.push(`  ${propertyKey(p.name)}: ${p.nullable ? `${info.type} | null` : info.type};`);
+      for (const g of groups) {
+        const isDynamic = dynamic?.param === g.name;
+        const value = (p: CachedParam, nullable: boolean): string => {
+          const type = noteType(paramType(p, schema, options, isDynamic).type);
+          return nullable ? `${type} | null` : type;
+        };
+        let type: string;
+        if (g.kind === 'scalar') type = value(g.params[0]!, g.params[0]!.nullable);
+        else if (g.kind === 'list') type = `readonly ${arrayOf(value(g.params[0]!, g.params[0]!.elementNullable ?? false))}`;
+        else {
+          const fields = g.params.map((p) => [p.field!, property(p.field!)] as const);
+          distinct(fields, (a, b, p) => problem(`fields ${a} and ${b} of :${g.name} are both named ${p} in TypeScript`, 'rename one of them'));
+          const nullable = (p: CachedParam): boolean => (g.kind === 'rows' ? p.elementNullable ?? true : p.nullable);
+          const object = `{ ${g.params.map((p) => `${propertyKey(property(p.field!))}: ${value(p, nullable(p))}`).join('; ')} }`;
+          type = g.kind === 'tuple' ? object : `readonly ${object}[]`;
+        }
+        lines.push(`  ${propertyKey(g.property)}: ${type};`);
       }
       lines.push('}', '');
     }
 
     const decoders: string[] = [];
+    const renames: string[] = [];
     if (returnsRows) {
       const seen = new Set<string>();
+      const properties = new Map<string, string>();
       lines.push(`/** A row returned by {@link ${fn}}. */`, `export interface ${base}Row {`);
       for (const c of entry.columns) {
         if (seen.has(c.name) || c.name === '?column?') {
-          problems.push({ entry, message: `result column "${c.name}" is ${seen.has(c.name) ? 'duplicated' : 'unnamed'}`, hint: 'alias it' });
+          problem(`result column "${c.name}" is ${seen.has(c.name) ? 'duplicated' : 'unnamed'}`, 'alias it');
         }
         seen.add(c.name);
-        const info = resultTsType(c.pgType, schema);
-        const type = c.tsType ?? info.type;
-        noteTypes(type);
-        if (info.decoder && !c.tsType) {
-          runtimeValues.add('decodeTextArray');
-          decoders.push(`${propertyKey(c.name)}: decodeTextArray`);
+        const key = property(c.name);
+        if (properties.has(key) && properties.get(key) !== c.name) {
+          problem(`columns "${properties.get(key)}" and "${c.name}" are both named ${key} in TypeScript`, 'alias one of them');
         }
+        properties.set(key, c.name);
+        const resolved = columnType(c, schema, options);
+        const type = noteType(resolved.type);
+        if (resolved.decoder) {
+          for (const name of RUNTIME_DECODERS) if (new RegExp(`\\b${name}\\b`).test(resolved.decoder)) runtimeValues.add(name);
+          decoders.push(`${propertyKey(c.name)}: ${resolved.decoder}`);
+        }
+        if (key !== c.name) renames.push(`${propertyKey(c.name)}: ${JSON.stringify(key)}`);
         const doc = columnDoc(c);
         if (doc) lines.push(`  /** ${doc} */`);
-        lines.push(`  ${propertyKey(c.name)}: ${c.nullable ? `${type} | null` : type};`);
+        lines.push(`  ${propertyKey(key)}: ${c.nullable ? `${type} | null` : type};`);
       }
       lines.push('}', '');
     }
 
-    const values = entry.params.map((p) => {
-      const access = propertyAccess('params', p.name);
-      if (paramTsType(p.pgType, schema).encoder === 'json') {
-        runtimeValues.add('encodeJson');
-        return `encodeJson(${access})`;
-      }
-      return access;
-    });
     const sqlConst = `${fn}Sql`;
-    lines.push(`const ${sqlConst} = ${JSON.stringify(entry.statement)};`, '');
+    lines.push(`const ${sqlConst} = ${JSON.stringify(entry.statement)};`);
+    const shapeParts = [...(decoders.length > 0 ? [`decode: { ${decoders.join(', ')} }`] : []), ...(renames.length > 0 ? [`rename: { ${renames.join(', ')} }`] : [])];
+    const shapeConst = `${fn}Shape`;
+    if (shapeParts.length > 0) {
+      runtimeTypes.add('RowShape');
+      lines.push(`const ${shapeConst}: RowShape = { ${shapeParts.join(', ')} };`);
+    }
+    const rowsConst = `${fn}Rows`;
+    if (dynamic) {
+      runtimeTypes.add('RowsSlot');
+      runtimeValues.add('expandRows');
+      const casts = dynamic.casts.map((c) => JSON.stringify(c)).join(', ');
+      lines.push(
+        `const ${rowsConst}: RowsSlot = { start: ${dynamic.start}, end: ${dynamic.end}, context: ${JSON.stringify(dynamic.context)}, firstIndex: ${dynamic.firstIndex}, casts: [${casts}] };`,
+      );
+    }
+    lines.push('');
+
+    // One value per `$n`: JSON values stringified, arrays of user types as array literals.
+    const encodeValue = (access: string, p: CachedParam, isDynamic = false): string => {
+      if (!paramType(p, schema, options, isDynamic).json) return access;
+      runtimeValues.add('encodeJson');
+      return `encodeJson(${access})`;
+    };
+    const encodePlaceholder = (expression: string, p: CachedParam, isDynamic = false): string => {
+      if (!paramType(p, schema, options, isDynamic).arrayLiteral) return expression;
+      runtimeValues.add('encodeArray');
+      return `encodeArray(${expression})`;
+    };
+    const values: string[] = [];
+    const rowFields: string[] = [];
+    const groupOf = new Map(groups.flatMap((g) => g.params.map((p) => [p, g] as const)));
+    for (const p of entry.params) {
+      const g = groupOf.get(p)!;
+      const access = propertyAccess('params', g.property);
+      const field = (object: string): string => propertyAccess(object, property(p.field!));
+      if (dynamic?.param === g.name) rowFields.push(encodePlaceholder(encodeValue(field('r'), p, true), p, true));
+      else if (g.kind === 'scalar') values.push(encodePlaceholder(encodeValue(access, p), p));
+      else if (g.kind === 'tuple') values.push(encodePlaceholder(encodeValue(field(access), p), p));
+      else if (g.kind === 'list') {
+        const json = paramType(p, schema, options).json;
+        if (json) runtimeValues.add('encodeJson');
+        values.push(encodePlaceholder(json ? `${access}.map(encodeJson)` : access, p));
+      } else values.push(encodePlaceholder(`${access}.map((r) => ${encodeValue(field('r'), p)})`, p));
+    }
+
     lines.push(...functionDoc(entry));
-    const paramsArg = entry.params.length > 0 ? `, params: ${base}Params` : '';
+    const paramsArg = groups.length > 0 ? `, params: ${base}Params` : '';
     const resultType = {
       one: `${base}Row`,
       maybe: `${base}Row | null`,
@@ -96,12 +182,18 @@ export function emitModule(sourceFile: string, entries: readonly CacheEntry[], s
       execrows: 'number',
     }[entry.cardinality];
     const typeArg = returnsRows ? `<${base}Row>` : '';
-    const decoderArg = decoders.length > 0 ? `, { ${decoders.join(', ')} }` : '';
-    lines.push(
-      `export async function ${fn}(db: Queryable${paramsArg}): Promise<${resultType}> {`,
-      `  return ${RUNNER[entry.cardinality]}${typeArg}(db, ${JSON.stringify(entry.name)}, ${sqlConst}, [${values.join(', ')}]${decoderArg});`,
-      '}',
-    );
+    const shapeArg = shapeParts.length > 0 && returnsRows ? `, ${shapeConst}` : '';
+    lines.push(`export async function ${fn}(db: Queryable${paramsArg}): Promise<${resultType}> {`);
+    if (dynamic) {
+      const rowsAccess = propertyAccess('params', groups.find((g) => g.name === dynamic.param)!.property);
+      lines.push(
+        `  const { text, values } = expandRows(${sqlConst}, ${rowsConst}, [${values.join(', ')}], ${rowsAccess}, (r) => [${rowFields.join(', ')}]);`,
+        `  return ${RUNNER[entry.cardinality]}${typeArg}(db, ${JSON.stringify(entry.name)}, text, values${shapeArg});`,
+      );
+    } else {
+      lines.push(`  return ${RUNNER[entry.cardinality]}${typeArg}(db, ${JSON.stringify(entry.name)}, ${sqlConst}, [${values.join(', ')}]${shapeArg});`);
+    }
+    lines.push('}');
     blocks.push(lines.join('\n'));
   }
 
@@ -109,9 +201,36 @@ export function emitModule(sourceFile: string, entries: readonly CacheEntry[], s
   const header = [
     `// Generated by sqlsure from ${sourceFile}. Do not edit: change the SQL and run \`sqlsure prepare\`.`,
     `import { ${imports.join(', ')} } from 'sqlsure/runtime';`,
+    ...typeImportLines(usedTypes, options.imports, modulePath),
     '',
   ];
   return { content: header.join('\n') + '\n' + blocks.join('\n\n') + '\n', problems };
+}
+
+/** Placeholders in `$n` order, grouped by the TypeScript parameter they come from. */
+function groupParams(params: readonly CachedParam[], property: (name: string) => string): ParamGroup[] {
+  const groups = new Map<string, ParamGroup>();
+  for (const p of params) {
+    const group = groups.get(p.name);
+    if (group) group.params.push(p);
+    else groups.set(p.name, { name: p.name, property: property(p.name), kind: p.expansion ?? 'scalar', params: [p] });
+  }
+  return [...groups.values()];
+}
+
+/** Reports pairs of different names that map to the same property. */
+function distinct(pairs: ReadonlyArray<readonly [string, string]>, report: (a: string, b: string, property: string) => void): void {
+  const seen = new Map<string, string>();
+  for (const [name, prop] of pairs) {
+    const other = seen.get(prop);
+    if (other !== undefined && other !== name) report(other, name, prop);
+    else seen.set(prop, name);
+  }
+}
+
+/** `T[]`, parenthesised when `T` is not a single name. */
+function arrayOf(type: string): string {
+  return /^[\w$.]+$/.test(type) ? `${type}[]` : `(${type})[]`;
 }
 
 function columnDoc(c: CachedColumn): string | undefined {
@@ -129,4 +248,8 @@ function functionDoc(entry: CacheEntry): string[] {
 
 function escapeComment(text: string): string {
   return text.replace(/\*\//g, '*\\/');
+}
+
+function lineOf(entry: CacheEntry): number {
+  return Number(/:(\d+)$/.exec(entry.source)?.[1] ?? 1);
 }

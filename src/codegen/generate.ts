@@ -22,12 +22,7 @@ export async function generate(options: ConfigOverrides = {}): Promise<GenerateR
   }
   const { modules, problems } = generateModules(state.entries, state.schema, config);
   if (problems.length > 0) {
-    return {
-      config,
-      problems: problems.map((p) => ({ file: p.entry.source.replace(/:\d+$/, ''), position: { line: Number(/:(\d+)$/.exec(p.entry.source)?.[1] ?? 1), column: 1 }, message: p.message, ...(p.hint ? { hint: p.hint } : {}) })),
-      modulesWritten: [],
-      modulesRemoved: [],
-    };
+    return { config, problems: sortProblems(problems), modulesWritten: [], modulesRemoved: [] };
   }
   const { written, removed } = await writeModules(config.root, config.generated, modules);
   return { config, problems: [], modulesWritten: written, modulesRemoved: removed };

@@ -6,6 +6,10 @@ export const CONFIG_FILE = 'sqlsure.config.json';
 
 export type ChecksumMode = 'sqlx' | 'normalized';
 
+/** What int8 columns become in TypeScript (and at runtime): pg's digits, a bigint, or a checked number. */
+export type Int8Mode = 'string' | 'bigint' | 'number';
+export const INT8_MODES: readonly Int8Mode[] = ['string', 'bigint', 'number'];
+
 export interface ConfigFile {
   queries?: string;
   migrations?: string;
@@ -20,6 +24,15 @@ export interface ConfigFile {
   allowMissing?: Array<number | string>;
   /** Version → hex prefixes of a recorded (old) checksum accepted in place of the file's. */
   alternateChecksums?: Record<string, string[]>;
+  /** snake_case columns and parameters become camelCase properties, in types and at runtime. */
+  camelCase?: boolean;
+  int8?: Int8Mode;
+  /** pg type name (`jsonb`, `auth.role`) → TypeScript type, for columns and parameters. */
+  types?: Record<string, string>;
+  /** `table.column` (or `schema.table.column`) → TypeScript type, for that column and the parameters stored into it. */
+  columns?: Record<string, string>;
+  /** Type name used in overrides → module it is imported from (relative paths from the project root). */
+  imports?: Record<string, string>;
 }
 
 export interface ConfigOverrides extends ConfigFile {
@@ -45,6 +58,12 @@ export interface ResolvedConfig {
   allowMissing: string[];
   /** Canonical decimal version → lower-case hex prefixes. */
   alternateChecksums: Record<string, string[]>;
+  camelCase: boolean;
+  int8: Int8Mode;
+  types: Record<string, string>;
+  /** Keys without a `public.` prefix. */
+  columns: Record<string, string>;
+  imports: Record<string, string>;
 }
 
 /** Bad configuration or usage: the CLI exits with code 2. */
@@ -58,7 +77,7 @@ export class ConfigError extends Error {
 const DEFAULTS = { queries: 'queries', migrations: 'migrations', generated: 'generated', cache: 'offline-cache' } as const;
 export const DEFAULT_MIGRATIONS_TABLE = '_sqlsure_migrations';
 const STRING_KEYS = new Set(['queries', 'migrations', 'generated', 'cache', 'databaseUrl', 'migrationsTable']);
-const KNOWN_KEYS = new Set(['$schema', ...STRING_KEYS, 'migrationsChecksum', 'allowMissing', 'alternateChecksums']);
+const KNOWN_KEYS = new Set(['$schema', ...STRING_KEYS, 'migrationsChecksum', 'allowMissing', 'alternateChecksums', 'camelCase', 'int8', 'types', 'columns', 'imports']);
 const CHECKSUM_MODES: readonly ChecksumMode[] = ['sqlx', 'normalized'];
 /** Shorter prefixes would match a random checksum too easily. */
 const MIN_CHECKSUM_PREFIX = 6;
@@ -86,7 +105,40 @@ export async function resolveConfig(overrides: ConfigOverrides = {}, env: NodeJS
     migrationsChecksum,
     allowMissing: validateAllowMissing(overrides.allowMissing ?? fromFile.allowMissing ?? [], configPath),
     alternateChecksums: validateAlternateChecksums(overrides.alternateChecksums ?? fromFile.alternateChecksums ?? {}, configPath),
+    ...validateCodegen(overrides, fromFile, configPath),
   };
+}
+
+const TS_IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** The options that shape generated code (and only that: the cache does not depend on them). */
+function validateCodegen(overrides: ConfigFile, fromFile: ConfigFile, file: string): Pick<ResolvedConfig, 'camelCase' | 'int8' | 'types' | 'columns' | 'imports'> {
+  const camelCase = overrides.camelCase ?? fromFile.camelCase ?? false;
+  if (typeof camelCase !== 'boolean') throw new ConfigError(`${file}: "camelCase" must be true or false`);
+  const int8 = overrides.int8 ?? fromFile.int8 ?? 'string';
+  if (!INT8_MODES.includes(int8)) throw new ConfigError(`${file}: "int8" must be one of ${INT8_MODES.map((m) => `"${m}"`).join(', ')}, not ${JSON.stringify(int8)}`);
+  const types = stringRecord(overrides.types ?? fromFile.types ?? {}, `${file}: "types"`, 'pg type names to TypeScript types');
+  const columns: Record<string, string> = {};
+  for (const [key, type] of Object.entries(stringRecord(overrides.columns ?? fromFile.columns ?? {}, `${file}: "columns"`, '"table.column" to TypeScript types'))) {
+    const parts = key.split('.');
+    if (parts.length < 2 || parts.length > 3 || parts.some((p) => !p)) {
+      throw new ConfigError(`${file}: "columns" key "${key}" must be "table.column" or "schema.table.column"`);
+    }
+    columns[parts.length === 3 && parts[0] === 'public' ? parts.slice(1).join('.') : key] = type;
+  }
+  const imports = stringRecord(overrides.imports ?? fromFile.imports ?? {}, `${file}: "imports"`, 'type names to module specifiers');
+  for (const name of Object.keys(imports)) {
+    if (!TS_IDENTIFIER.test(name)) throw new ConfigError(`${file}: "imports" key "${name}" is not a TypeScript identifier`);
+  }
+  return { camelCase, int8, types, columns, imports };
+}
+
+function stringRecord(value: unknown, where: string, what: string): Record<string, string> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(`${where} must be an object mapping ${what}`);
+  for (const [key, v] of Object.entries(value)) {
+    if (typeof v !== 'string' || !v.trim()) throw new ConfigError(`${where}: "${key}" must map to a non-empty string`);
+  }
+  return { ...(value as Record<string, string>) };
 }
 
 /** A table named like sqlx's is an adopted sqlx database: keep its checksums comparable. */

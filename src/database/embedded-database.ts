@@ -3,9 +3,7 @@
  * the project's migrations applied by the same runner `sqlsure migrate` uses. The migrated data
  * directory is snapshotted, keyed by the migrations, the PGlite version and the extensions.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite, type Extension } from '@electric-sql/pglite';
 import { findExtensions } from '../migrate/find-extensions.js';
 import { loadMigrations, MigrationFolderError } from '../migrate/load-migrations.js';
@@ -14,6 +12,7 @@ import { pgliteConnection } from '../migrate/pglite-connection.js';
 import { applyMigrations, describeFailedStep } from '../migrate/run-migrations.js';
 import { loadPgliteExtensions } from './pglite-extensions.js';
 import { pgliteChannel } from './pglite-channel.js';
+import { pgliteVersion } from './pglite-version.js';
 import { readSnapshot, removeSnapshot, snapshotDirFor, snapshotKey, writeSnapshot } from './pglite-snapshot.js';
 import { WireSession } from './wire-session.js';
 
@@ -109,20 +108,4 @@ async function startFromSnapshot(data: Buffer, extensions: Record<string, Extens
 
 function sessionFor(db: PGlite): WireSession {
   return new WireSession(pgliteChannel(db, () => db.close()));
-}
-
-let cachedVersion: string | undefined;
-
-/** The installed PGlite's version: a new PGlite may lay out its data directory differently. */
-function pgliteVersion(): string {
-  if (cachedVersion) return cachedVersion;
-  for (let dir = path.dirname(fileURLToPath(import.meta.resolve('@electric-sql/pglite'))); path.dirname(dir) !== dir; dir = path.dirname(dir)) {
-    try {
-      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === '@electric-sql/pglite' && pkg.version) return (cachedVersion = pkg.version);
-    } catch {
-      // not the package root yet
-    }
-  }
-  throw new Error('cannot determine the installed @electric-sql/pglite version');
 }

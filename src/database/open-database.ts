@@ -1,9 +1,9 @@
 /**
  * Opens the database `prepare` describes against: the server at the configured URL, or else the
  * embedded PGlite built from the migrations. Each is imported only when chosen, so a run against
- * a server never loads PGlite and vice versa.
+ * a server never loads PGlite and vice versa, and a run that needs no database loads neither.
  */
-import { WireSession } from './wire-session.js';
+import type { WireSession } from './wire-session.js';
 
 export type DatabaseInfo =
   | { kind: 'server'; url: string }
@@ -16,6 +16,7 @@ export interface OpenDatabaseOptions {
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<{ session: WireSession; info: DatabaseInfo }> {
+  const { WireSession } = await import('./wire-session.js');
   if (options.databaseUrl) {
     const { openServerChannel, redact } = await import('./pg-server-channel.js');
     return {

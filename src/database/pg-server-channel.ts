@@ -3,7 +3,7 @@
  * authentication method — and then hands over its socket: from there on, sqlsure reads the
  * backend messages itself, which is what allows describing hundreds of statements per round trip.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import { parse } from 'pg-protocol';
 import type { BackendMessage } from 'pg-protocol/dist/messages.js';
 import type { Socket } from 'node:net';
@@ -18,8 +18,30 @@ export class DatabaseUnreachableError extends Error {
 
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ECONNRESET']);
 
+let pgModule: Promise<typeof pg> | undefined;
+
+/**
+ * pg probes for Cloudflare Workers when first imported; on Node < 21, which has no `navigator`,
+ * by constructing a fetch `Response`, which loads Node's entire fetch implementation (~25 ms of
+ * every prepare). A `navigator` present only during the import answers the probe instead.
+ */
+function loadPg(): Promise<typeof pg> {
+  pgModule ??= (async () => {
+    const global = globalThis as { navigator?: unknown };
+    const stand = global.navigator === undefined;
+    if (stand) global.navigator = { userAgent: `Node.js/${process.versions.node}` };
+    try {
+      return (await import('pg')).default;
+    } finally {
+      if (stand) delete global.navigator;
+    }
+  })();
+  return pgModule;
+}
+
 export async function openServerChannel(databaseUrl: string, connectTimeoutMs = 10_000): Promise<WireChannel> {
-  const client = new pg.Client({
+  const { Client } = await loadPg();
+  const client = new Client({
     connectionString: databaseUrl,
     application_name: 'sqlsure',
     connectionTimeoutMillis: connectTimeoutMs,

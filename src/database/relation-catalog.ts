@@ -143,6 +143,11 @@ export function collectNeeds(sql: string, needs: CatalogNeeds): void {
   walk(parsed.result, needs);
 }
 
+/** The same, from a statement already parsed (prepare parses each statement once). */
+export function collectNeedsFromTree(tree: unknown, needs: CatalogNeeds): void {
+  walk(tree, needs);
+}
+
 function walk(node: unknown, needs: CatalogNeeds): void {
   if (Array.isArray(node)) {
     for (const n of node) walk(n, needs);

@@ -41,11 +41,15 @@ interface Pending {
   onFailure(error: Error): void;
 }
 
+/** Statements in flight per connection; see bench/README.md for how it was chosen. */
+export const DEFAULT_DESCRIBE_WINDOW = 256;
+
 export class WireSession {
   readonly #channel: WireChannel;
   readonly #pending: Pending[] = [];
   #head = 0;
   #broken: Error | undefined;
+  #parses = 0;
 
   constructor(channel: WireChannel) {
     this.#channel = channel;
@@ -57,7 +61,7 @@ export class WireSession {
    * Describes every statement with Parse + Describe(statement) + Sync, keeping at most `window`
    * statements in flight so memory stays bounded however many queries there are.
    */
-  describeAll(statements: readonly string[], window = 512): Promise<DescribeResult[]> {
+  describeAll(statements: readonly string[], window = DEFAULT_DESCRIBE_WINDOW): Promise<DescribeResult[]> {
     const results: DescribeResult[] = new Array(statements.length);
     return new Promise((resolve, reject) => {
       let sent = 0;
@@ -69,6 +73,7 @@ export class WireSession {
         const chunk: Buffer[] = [];
         for (; sent < until; sent++) {
           const index = sent;
+          this.#parses++;
           chunk.push(serialize.parse({ text: statements[index]!, types: [] }), serialize.describe({ type: 'S' }), sync);
           this.#push(describeHandler((r) => {
             results[index] = r;
@@ -84,8 +89,33 @@ export class WireSession {
     });
   }
 
+  /** Parse messages sent so far: how tests prove that an unchanged run described nothing. */
+  get parsesSent(): number {
+    return this.#parses;
+  }
+
+  /**
+   * Runs one parameterless statement with the simple Query protocol (no Parse message at all);
+   * returns rows of text values.
+   */
+  simpleQuery(text: string): Promise<Array<Array<string | null>>> {
+    return this.#request(serialize.query(text));
+  }
+
   /** Runs one statement with text parameters; returns rows of text values. */
   query(text: string, values: ReadonlyArray<string | null> = []): Promise<Array<Array<string | null>>> {
+    this.#parses++;
+    return this.#request(
+      Buffer.concat([
+        serialize.parse({ text, types: [] }),
+        serialize.bind({ values: values as Array<string | null> }),
+        serialize.execute({}),
+        serialize.sync(),
+      ]),
+    );
+  }
+
+  #request(bytes: Buffer): Promise<Array<Array<string | null>>> {
     return new Promise((resolve, reject) => {
       const rows: Array<Array<string | null>> = [];
       let error: DatabaseError | undefined;
@@ -100,14 +130,7 @@ export class WireSession {
         },
         onFailure: reject,
       });
-      this.#channel.send(
-        Buffer.concat([
-          serialize.parse({ text, types: [] }),
-          serialize.bind({ values: values as Array<string | null> }),
-          serialize.execute({}),
-          serialize.sync(),
-        ]),
-      );
+      this.#channel.send(bytes);
     });
   }
 

@@ -1,44 +1,48 @@
 /**
  * `sqlsure prepare`: source → database → describe → infer → cache → codegen.
- * Every query is processed even when others fail; failures never erase what is already written.
+ *
+ * Incremental: a query whose hash (file, name, cardinality, SQL) and schema fingerprint are the
+ * same as in the last run, and whose cache entry is still the file that run wrote, is not
+ * described again (prepare-changes.ts). The embedded database's fingerprint is the migrations
+ * hash, known without starting it; a server's is one catalog query. When nothing at all changed
+ * — proven by stats against what the last run recorded (unchanged-project.ts) — nothing is
+ * parsed, generated or written, and the embedded database is not even started. `force`
+ * describes everything. prepare-state.ts says where that memory lives and why.
  */
 import path from 'node:path';
-import type { CacheEntry } from '../cache/cache-entry.js';
-import { CACHE_FORMAT_VERSION } from '../cache/cache-entry.js';
-import { listEntryFiles, removeEntryFiles, writeEntry, writeSchema } from '../cache/cache-store.js';
-import { cacheFileName, queryHash } from '../cache/query-hash.js';
 import { migrationsHash } from '../cache/schema-hash.js';
-import { generateModules } from '../codegen/generate-modules.js';
-import { modulePathFor } from '../codegen/module-path.js';
-import { writeFileIfChanged } from '../cache/atomic-write.js';
-import { writeModules } from '../codegen/write-modules.js';
 import { resolveConfig, type ConfigOverrides, type ResolvedConfig } from '../config/config.js';
-import { loadCatalog } from '../database/catalog.js';
-import { collectNeeds, emptyNeeds, loadRelationCatalog, type RelationCatalog } from '../database/relation-catalog.js';
 import { openDatabase, type DatabaseInfo } from '../database/open-database.js';
-import type { MigrationProblem } from '../migrate/migration.js';
+import { snapshotDirFor } from '../database/pglite-snapshot.js';
+import { pgliteVersion } from '../database/pglite-version.js';
+import { serverFingerprint } from '../database/schema-fingerprint.js';
 import type { WireSession } from '../database/wire-session.js';
-import { buildCacheEntry } from '../infer/build-cache-entry.js';
-import { collectSchemaTypes } from '../infer/schema-types.js';
-import type { AstNode } from '../infer/ast.js';
-import { loadQuerySources } from '../source/load-query-sources.js';
-import { statementToSourceOffset } from '../source/rewrite-statement.js';
 import type { SourceProblem } from '../source/query-source.js';
-import { codePointToUtf16, parseSql } from '../source/sql-scanner.js';
 import { sortProblems } from '../report/sort-problems.js';
+import { readPrepareState, stateFileFor, type PreviousState } from './prepare-state.js';
+import { toolIdentity } from './tool-identity.js';
+import { projectUnchanged } from './unchanged-project.js';
 
 export interface PrepareOptions extends ConfigOverrides {
   /** Injected session (tests, embedded database); otherwise one is opened from the config. */
   session?: WireSession;
+  /** Describe every query, ignoring what earlier runs remember. */
+  force?: boolean;
 }
 
 export interface PrepareResult {
   config: ResolvedConfig;
-  /** What was described against (absent when a session was injected). */
+  /** What was described against (absent when a session was injected, or no database was needed). */
   database?: DatabaseInfo;
   queries: number;
-  /** Queries described and cached successfully. */
+  /** Queries cached successfully (described now, or unchanged). */
   prepared: number;
+  /** Queries sent to the database this run. */
+  described: number;
+  /** Queries whose cache entry was reused without describing. */
+  unchanged: number;
+  /** Why nothing remembered could be used although a previous run left something. */
+  describedAllBecause?: string;
   problems: SourceProblem[];
   cacheWritten: number;
   cacheRemoved: number;
@@ -51,129 +55,75 @@ export async function prepare(options: PrepareOptions = {}): Promise<PrepareResu
   const started = performance.now();
   const config = await resolveConfig(options);
   const root = config.root;
-  const cacheDir = path.join(root, config.cache);
-  const sources = await loadQuerySources(root, config.queries);
-  const problems: SourceProblem[] = [...sources.problems];
-  const schemaHash = await migrationsHash(path.join(root, config.migrations));
+  const localDir = snapshotDirFor(root);
+  const stateFile = stateFileFor(localDir, root, config.cache);
+  const tool = await toolIdentity(localDir);
+  const [remembered, schemaHash] = await Promise.all([
+    options.force ? ({} as PreviousState) : readPrepareState(stateFile, tool),
+    migrationsHash(path.join(root, config.migrations)),
+  ]);
+  const previous = remembered.state;
+  const layout = outputLayout(config);
+  const project = { root, queries: config.queries, cache: config.cache, generated: config.generated, layout, schemaHash };
 
   let session = options.session;
   let database: DatabaseInfo | undefined;
-  if (!session) {
-    try {
-      ({ session, info: database } = await openDatabase({ root, migrations: config.migrations, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) }));
-    } catch (err) {
-      if ((err as Error).name !== 'EmbeddedSetupError') throw err;
-      // The migrations themselves failed on the embedded database: report them like query errors.
-      const migrationProblems = (err as { problems: MigrationProblem[] }).problems.map((p) => ({
-        file: p.file ?? config.migrations,
-        position: p.position ?? { line: 1, column: 1 },
-        message: p.message,
-        ...(p.code ? { code: p.code } : {}),
-        ...(p.hint ? { hint: p.hint } : {}),
-      }));
-      return emptyResult(config, sources.blockCount, [...problems, ...migrationProblems], started);
-    }
-  }
-
-  const entries: CacheEntry[] = [];
-  let usedTypes: Set<number>;
-  let catalog;
-  try {
-    const described = await session.describeAll(sources.queries.map((q) => q.statement));
-    usedTypes = new Set<number>();
-    const origins: Array<{ tableOid: number; attnum: number }> = [];
-    for (const d of described) {
-      if (!d.ok) continue;
-      d.paramTypeIds.forEach((t) => usedTypes.add(t));
-      for (const f of d.fields ?? []) {
-        usedTypes.add(f.typeId);
-        origins.push({ tableOid: f.tableId, attnum: f.columnId });
-      }
-    }
-    const needs = emptyNeeds();
-    sources.queries.forEach((q, i) => {
-      if (described[i]!.ok) collectNeeds(q.statement, needs);
-    });
-    let relations: RelationCatalog;
-    [catalog, relations] = await Promise.all([loadCatalog(session, usedTypes, origins), loadRelationCatalog(session, needs)]);
-
-    sources.queries.forEach((query, i) => {
-      const d = described[i]!;
-      const locate = (statementOffset: number): SourceProblem['position'] =>
-        sources.lines.get(query.file)!.position(statementToSourceOffset(query.offsets, statementOffset));
-      if (!d.ok) {
-        const e = d.error;
-        problems.push({
-          file: query.file,
-          position: e.position ? locate(codePointToUtf16(query.statement, e.position - 1)) : query.position,
-          message: `${query.name}: ${e.message}${e.detail ? ` (${e.detail})` : ''}`,
-          code: e.code,
-          ...(e.hint ? { hint: e.hint } : {}),
-        });
-        return;
-      }
-      const parsed = parseSql(query.statement);
-      if (!parsed.ok) throw new Error(`internal: ${query.name} parsed before but not now`);
-      const ast = parsed.result.stmts![0]!.stmt as AstNode;
-      const toChar = parsed.toChar;
-      const built = buildCacheEntry(query, queryHash(query), { ...d, ast }, catalog!, relations, schemaHash);
-      if (built.ok) entries.push(built.entry);
-      else {
-        for (const p of built.problems) {
-          problems.push({
-            file: query.file,
-            position: p.statementOffset !== undefined ? locate(toChar(p.statementOffset)) : query.position,
-            message: `${query.name}: ${p.message}`,
-            ...(p.hint ? { hint: p.hint } : {}),
-          });
-        }
-      }
-    });
-  } finally {
-    if (!options.session) await session.close();
-  }
-
-  let cacheWritten = 0;
-  for (const entry of entries) if (await writeEntry(cacheDir, entry)) cacheWritten++;
-  const schema = collectSchemaTypes(catalog, usedTypes);
-  await writeSchema(cacheDir, { version: CACHE_FORMAT_VERSION, schemaHash, ...schema });
-
-  const failedFiles = new Set(problems.map((p) => p.file));
-  let cacheRemoved = 0;
-  if (problems.length === 0) {
-    const current = new Set(entries.map((e) => cacheFileName(e.hash)));
-    const orphans = (await listEntryFiles(cacheDir)).filter((f) => !current.has(f));
-    await removeEntryFiles(cacheDir, orphans);
-    cacheRemoved = orphans.length;
-  }
-
-  const generated = generateModules(entries, schema, config);
-  let modulesWritten: string[] = [];
-  let modulesRemoved: string[] = [];
-  if (problems.length === 0) {
-    ({ written: modulesWritten, removed: modulesRemoved } = await writeModules(root, config.generated, generated.modules));
-  } else {
-    // A file with a failing query keeps its last good module; the other files are refreshed.
-    const failedModules = new Set([...failedFiles].map((f) => modulePathFor(f, config.queries, config.generated)));
-    for (const [file, content] of generated.modules) {
-      if (!failedModules.has(file) && (await writeFileIfChanged(path.join(root, file), content))) modulesWritten.push(file);
-    }
-  }
-
-  return {
-    config,
-    ...(database ? { database } : {}),
-    queries: sources.blockCount,
-    prepared: entries.length,
-    problems: sortProblems(problems),
-    cacheWritten,
-    cacheRemoved,
-    modulesWritten,
-    modulesRemoved,
-    elapsedMs: performance.now() - started,
+  const open = async (): Promise<{ session: WireSession; info?: DatabaseInfo }> => {
+    if (!session) ({ session, info: database } = await openDatabase({ root, migrations: config.migrations, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) }));
+    return { session, ...(database ? { info: database } : {}) };
   };
+  try {
+    let fingerprint: string;
+    if (!options.session && !config.databaseUrl) {
+      // Embedded: the fingerprint is known before starting anything.
+      fingerprint = `embedded:${pgliteVersion()}:${schemaHash}`;
+    } else {
+      fingerprint = await serverFingerprint((await open()).session);
+    }
+    if (previous?.fingerprint === fingerprint && projectUnchanged(previous, project)) {
+      const count = Object.keys(previous.entries).length;
+      return {
+        config,
+        ...(database ? { database } : {}),
+        queries: count,
+        prepared: count,
+        described: 0,
+        unchanged: count,
+        problems: [],
+        cacheWritten: 0,
+        cacheRemoved: 0,
+        modulesWritten: [],
+        modulesRemoved: [],
+        elapsedMs: performance.now() - started,
+      };
+    }
+    const { prepareChanges } = await import('./prepare-changes.js');
+    const outcome = await prepareChanges({
+      config,
+      tool,
+      localDir,
+      stateFile,
+      previous,
+      forgetBecause: options.force ? '--force' : remembered.staleBecause,
+      fingerprint,
+      schemaHash,
+      layout,
+      database: open,
+    });
+    return {
+      config,
+      ...(database ? { database } : {}),
+      ...outcome,
+      problems: sortProblems(outcome.problems),
+      elapsedMs: performance.now() - started,
+    };
+  } finally {
+    if (session && !options.session) await session.close();
+  }
 }
 
-function emptyResult(config: ResolvedConfig, queries: number, problems: SourceProblem[], started: number): PrepareResult {
-  return { config, queries, prepared: 0, problems: sortProblems(problems), cacheWritten: 0, cacheRemoved: 0, modulesWritten: [], modulesRemoved: [], elapsedMs: performance.now() - started };
+/** Everything besides the cache entries that generated modules depend on: the whole config. */
+function outputLayout(config: ResolvedConfig): string {
+  const { root: _root, databaseUrl: _url, ...rest } = config;
+  return JSON.stringify(rest);
 }

@@ -30,6 +30,39 @@ export function decodeTextArray(raw: string): unknown {
   return new ArrayLiteralReader(raw).read();
 }
 
+/**
+ * The row decoder for such arrays: raw text is parsed; anything else (PGlite already parses arrays
+ * of user types, and so may a custom pg type parser) is left as it is.
+ */
+export function textArray(value: unknown): unknown {
+  return typeof value === 'string' ? decodeTextArray(value) : value;
+}
+
+/**
+ * An array parameter of a user-defined element type (enum, domain, composite) as a PostgreSQL
+ * array literal. pg would build the same text itself, but PGlite serializes arrays by known
+ * OIDs only and turns these into `a,b`; sending the literal works on both.
+ */
+export function encodeArray(value: readonly unknown[] | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  return arrayLiteral(value);
+}
+
+function arrayLiteral(items: readonly unknown[]): string {
+  let out = '{';
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) out += ',';
+    const item = items[i];
+    if (item === null || item === undefined) out += 'NULL';
+    else if (Array.isArray(item)) out += arrayLiteral(item);
+    else {
+      const text = item instanceof Date ? item.toISOString() : typeof item === 'object' ? JSON.stringify(item) : String(item);
+      out += `"${text.replace(/[\\"]/g, '\\$&')}"`;
+    }
+  }
+  return out + '}';
+}
+
 /** JSON parameter encoding: SQL NULL for null/undefined, JSON text for everything else. */
 export function encodeJson(value: unknown): string | null {
   if (value === null || value === undefined) return null;

@@ -3,9 +3,15 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import type { QuerySource, SourceProblem } from './query-source.js';
-import { parseQueryFile } from './parse-query-file.js';
-import { loadSqlParser } from './sql-scanner.js';
+import type { ParsedQueryFile } from './parse-query-file.js';
 import { LineIndex } from './text-position.js';
+import { loadPgtypedParser, mayBePgtypedFile } from './pgtyped-parser.js';
+
+/** Earlier parses of unchanged files (see src/prepare/source-memo.ts). */
+export interface ParsedFileMemo {
+  get(file: string, text: string): ParsedQueryFile | undefined;
+  set(file: string, text: string, parsed: ParsedQueryFile): void;
+}
 
 export interface LoadedSources {
   /** Query files relative to the root, sorted. */
@@ -19,8 +25,7 @@ export interface LoadedSources {
 }
 
 /** Paths are relative to `root`; results use `/` separators whatever the platform. */
-export async function loadQuerySources(root: string, queriesDir: string): Promise<LoadedSources> {
-  await loadSqlParser();
+export async function loadQuerySources(root: string, queriesDir: string, memo?: ParsedFileMemo): Promise<LoadedSources> {
   const absolute = path.resolve(root, queriesDir);
   const found = await glob('**/*.sql', { cwd: absolute, onlyFiles: true });
   const files = found.map((f) => toPosix(path.relative(root, path.join(absolute, f)))).sort();
@@ -29,14 +34,28 @@ export async function loadQuerySources(root: string, queriesDir: string): Promis
   const texts = await Promise.all(files.map((f) => readFile(path.join(root, f), 'utf8')));
   const lines = new Map<string, LineIndex>();
   let blockCount = 0;
-  files.forEach((file, i) => {
-    const parsed = parseQueryFile(file, texts[i]!);
+  // The parser (WASM) is loaded only when some file is not in the memo.
+  let parse: ((file: string, text: string) => ParsedQueryFile) | undefined;
+  for (const [i, file] of files.entries()) {
+    let parsed = memo?.get(file, texts[i]!);
+    if (!parsed) {
+      parse ??= await loadParser();
+      if (mayBePgtypedFile(texts[i]!)) await loadPgtypedParser();
+      parsed = parse(file, texts[i]!);
+      memo?.set(file, texts[i]!, parsed);
+    }
     lines.set(file, new LineIndex(texts[i]!.replace(/\r\n?/g, '\n')));
     blockCount += parsed.blockCount;
     queries.push(...parsed.queries);
     problems.push(...parsed.problems);
-  });
+  }
   return { files, blockCount, queries, problems, lines };
+}
+
+async function loadParser(): Promise<(file: string, text: string) => ParsedQueryFile> {
+  const [{ parseQueryFile }, { loadSqlParser }] = await Promise.all([import('./parse-query-file.js'), import('./sql-scanner.js')]);
+  await loadSqlParser();
+  return parseQueryFile;
 }
 
 export function toPosix(p: string): string {

@@ -4,12 +4,14 @@
  *   -- name: GetUserById :one
  *   SELECT ... WHERE id = :id!;
  *
- * A file without `-- name:` annotations is a single query named after the file.
+ * A file without `-- name:` annotations is a single query named after the file. A file with
+ * pgtyped `/* @name X *\/` blocks is read as pgtyped (parse-pgtyped-file.ts).
  */
 import path from 'node:path';
+import { buildQuerySource, type QueryBlock } from './build-query-source.js';
+import { isPgtypedFile, parsePgtypedFile } from './parse-pgtyped-file.js';
 import { CARDINALITIES, type Cardinality, type QuerySource, type SourceProblem } from './query-source.js';
-import { rewriteStatement, statementToSourceOffset } from './rewrite-statement.js';
-import { parseSql, scanSql, type SqlToken } from './sql-scanner.js';
+import { scanSql, type SqlToken } from './sql-scanner.js';
 import { LineIndex } from './text-position.js';
 
 export interface ParsedQueryFile {
@@ -23,13 +25,6 @@ const ANNOTATION_START = /^--\s*name\s*:/i;
 const ANNOTATION = /^--\s*name\s*:\s*(\S+)(?:\s+:(\S+))?\s*$/i;
 const QUERY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-interface Block {
-  name: string;
-  cardinality: Cardinality;
-  /** Offset of the annotation (or of the file start), for errors about the block as a whole. */
-  anchor: number;
-  tokens: SqlToken[];
-}
 
 /** @param file path relative to the project root, `/`-separated. `text` may use CRLF. */
 export function parseQueryFile(file: string, rawText: string): ParsedQueryFile {
@@ -48,16 +43,12 @@ export function parseQueryFile(file: string, rawText: string): ParsedQueryFile {
     return { blockCount: 1, queries: [], problems };
   }
 
+  if (isPgtypedFile(tokens)) return parsePgtypedFile(file, text, tokens, lines, problem, problems);
+
   const { blocks, count: blockCount } = splitIntoBlocks(file, tokens, problem);
   const queries: QuerySource[] = [];
   const seen = new Map<string, number>();
   for (const block of blocks) {
-    const body = block.tokens.filter((t) => t.kind !== 'SQL_COMMENT' && t.kind !== 'C_COMMENT');
-    while (body.length > 0 && body[body.length - 1]!.text === ';') body.pop();
-    if (body.length === 0) {
-      problem(block.anchor, `query ${block.name} is empty`, 'write a SQL statement after the annotation');
-      continue;
-    }
     const key = block.name.toLowerCase();
     if (seen.has(key)) {
       problem(
@@ -68,52 +59,19 @@ export function parseQueryFile(file: string, rawText: string): ParsedQueryFile {
       continue;
     }
     seen.set(key, block.anchor);
-
-    const start = body[0]!.start;
-    const end = body[body.length - 1]!.end;
-    const inRange = block.tokens.filter((t) => t.start >= start && t.end <= end);
-    const rewritten = rewriteStatement(text, inRange, start, end, lines);
-    for (const p of rewritten.problems) problem(p.offset, p.message, p.hint);
-    if (rewritten.problems.length > 0) continue;
-
-    const parsed = parseSql(rewritten.statement);
-    if (!parsed.ok) {
-      const at = statementToSourceOffset(rewritten.offsets, parsed.error.offset ?? 0);
-      problem(at, parsed.error.message, undefined, '42601');
-      continue;
-    }
-    const stmts = parsed.result.stmts ?? [];
-    if (stmts.length > 1) {
-      const second = parsed.toChar(stmts[1]!.stmt_location ?? 0);
-      const firstNonSpace = second + (rewritten.statement.slice(second).length - rewritten.statement.slice(second).trimStart().length);
-      problem(
-        statementToSourceOffset(rewritten.offsets, firstNonSpace),
-        `query ${block.name} contains more than one statement`,
-        'each query is exactly one statement; start the next one with its own `-- name:` annotation',
-      );
-      continue;
-    }
-
-    queries.push({
-      file,
-      name: block.name,
-      cardinality: block.cardinality,
-      position: lines.position(start),
-      sql: text.slice(start, end),
-      statement: rewritten.statement,
-      params: rewritten.params,
-      overrides: rewritten.overrides,
-      offsets: rewritten.offsets,
-    });
+    const query = buildQuerySource(file, text, lines, block, problem, NEXT_QUERY_HINT);
+    if (query) queries.push(query);
   }
   return { blockCount, queries, problems };
 }
+
+const NEXT_QUERY_HINT = 'each query is exactly one statement; start the next one with its own `-- name:` annotation';
 
 function splitIntoBlocks(
   file: string,
   tokens: SqlToken[],
   problem: (offset: number, message: string, hint?: string) => void,
-): { blocks: Block[]; count: number } {
+): { blocks: QueryBlock[]; count: number } {
   const annotations = tokens
     .map((t, i) => ({ t, i }))
     .filter(({ t }) => t.kind === 'SQL_COMMENT' && ANNOTATION_START.test(t.text));
@@ -127,7 +85,7 @@ function splitIntoBlocks(
     problem(beforeFirst.start, 'SQL before the first `-- name:` annotation', 'every query in an annotated file needs its own `-- name: Name :cardinality` line');
   }
 
-  const blocks: Block[] = [];
+  const blocks: QueryBlock[] = [];
   annotations.forEach(({ t, i }, k) => {
     const nextIndex = annotations[k + 1]?.i ?? tokens.length;
     const match = ANNOTATION.exec(t.text);

@@ -16,13 +16,55 @@ export interface SourcePosition {
 export interface SourceParam {
   /** Name used in the generated `Params` type (`id` for `:id`, `$1` → `p1` until inference names it). */
   name: string;
-  /** 1-based placeholder number in the statement as sent (`$n`). */
+  /** 1-based placeholder number in the statement as sent (`$n`); the first one of an expansion. */
   index: number;
   mark: NullabilityMark;
   /** Written as `$n`: the name is a placeholder that inference may replace from context. */
   positional?: boolean;
   /** Where the parameter first appears in the source file. */
   position: SourcePosition;
+  /** How one TypeScript value becomes placeholders; absent for a plain parameter (one `$n`). */
+  expansion?: ParamExpansion;
+}
+
+/**
+ * - `list`: an IN-list (`IN :ids[]`, pgtyped `(...)`): one `$n` holding an array, compiled to
+ *   `= ANY($n::type[])`.
+ * - `tuple`: pgtyped `(a, b)`: one object, one `$n` per field, rendered `($n, $n+1)`.
+ * - `rows`: a list of objects (`VALUES :rows`, pgtyped `((a, b)...)`): one `$n` per field holding
+ *   that field's column of values, compiled to `unnest($n::a[], $n+1::b[])`.
+ */
+export type ParamExpansion = { kind: 'list' } | { kind: 'tuple' | 'rows'; fields: ExpansionField[] };
+
+export interface ExpansionField {
+  name: string;
+  mark: NullabilityMark;
+}
+
+/** Where a `list` or `rows` expansion sits in the statement, until its types are known. */
+export interface ExpansionSlot {
+  param: string;
+  kind: 'list' | 'rows';
+  /** What the expansion follows in the SQL as written. */
+  context: 'in' | 'not in' | 'values';
+  /** `[start, end)` in the statement. */
+  start: number;
+  end: number;
+}
+
+/**
+ * A rows expansion the server cannot unnest (a field is itself an array): the statement holds a
+ * one-row `VALUES (...)` / `IN ((...))` at `[start, end)` that the runtime repeats per row. Its
+ * placeholders are the statement's last ones, from `firstIndex` on.
+ */
+export interface DynamicRowsSlot {
+  param: string;
+  context: 'in' | 'not in' | 'values';
+  start: number;
+  end: number;
+  firstIndex: number;
+  /** SQL type of each field, as a cast (`integer`, `text[]`). */
+  casts: string[];
 }
 
 /**
@@ -57,6 +99,14 @@ export interface QuerySource {
   /** Alias overrides, already removed from `statement`. */
   overrides: ColumnOverride[];
   offsets: OffsetMap;
+  /** Expansions still to compile once the server has described the statement. */
+  slots?: ExpansionSlot[];
+  /** Set once compiled, when a rows expansion is repeated at runtime. */
+  dynamic?: DynamicRowsSlot;
+  /** No cardinality written in a pgtyped file: `:many`, or `:exec` for a statement without rows. */
+  cardinalityDefaulted?: boolean;
+  /** pgtyped `@param` declarations, normalised: they live outside `sql` but shape the query. */
+  declarations?: string[];
 }
 
 /** A problem found in a source file, already located. */

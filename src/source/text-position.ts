@@ -18,4 +18,10 @@ export class LineIndex {
     }
     return { line: lo + 1, column: offset - this.#lineStarts[lo]! + 1 };
   }
+
+  /** The offset of a 1-based line and column (clamped to the line). */
+  offsetOf(line: number, column: number): number {
+    const start = this.#lineStarts[Math.min(Math.max(line, 1), this.#lineStarts.length) - 1]!;
+    return start + Math.max(column - 1, 0);
+  }
 }

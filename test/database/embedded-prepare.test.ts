@@ -5,12 +5,14 @@
 import { readdir, rm, writeFile, appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyExample, makeProject, removeProject, runCli, snapshotTree } from '../support/project-dir.js';
+import { copyExample, makeProject, removeProject, REPO_ROOT, runCli, snapshotTree } from '../support/project-dir.js';
 
 describe('embedded prepare (PGlite)', () => {
   let dir: string;
   let cacheDir: string;
-  const prepare = (cwd = dir) => runCli(['prepare'], { cwd, env: { DATABASE_URL: undefined, SQLSURE_CACHE_DIR: cacheDir } });
+  const prepare = (cwd = dir, ...args: string[]) => runCli(['prepare', ...args], { cwd, env: { DATABASE_URL: undefined, SQLSURE_CACHE_DIR: cacheDir } });
+  // An unchanged project does not start PGlite at all: --force makes these runs use the snapshot.
+  const forced = () => prepare(dir, '--force');
   const snapshots = async () => (await readdir(cacheDir).catch(() => [] as string[])).filter((f) => f.startsWith('pglite-')).sort();
 
   beforeAll(async () => {
@@ -32,26 +34,38 @@ describe('embedded prepare (PGlite)', () => {
     expect(await snapshots()).toHaveLength(2); // data + manifest
   });
 
-  it('starts the second run from the snapshot, without initdb or migrations', async () => {
-    const r = await prepare();
+  it('does not start PGlite, nor load the parser or a driver, when the migrations and every query are unchanged', async () => {
+    const before = await snapshotTree(dir);
+    const forbid = ['forbid-drivers.mjs', 'forbid-parser.mjs'].flatMap((f) => ['--import', path.join(REPO_ROOT, 'test/support', f)]);
+    const r = await runCli(['prepare'], { cwd: dir, env: { DATABASE_URL: undefined, SQLSURE_CACHE_DIR: cacheDir }, nodeArgs: forbid });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('nothing to describe: the schema and every query are unchanged since the last prepare');
+    expect(r.stderr).toMatch(/: 0 described, \d+ unchanged \(no changes\)/);
+    expect(r.stderr).not.toContain('PGlite');
+    expect(await snapshotTree(dir)).toEqual(before);
+  });
+
+  it('starts a forced run from the snapshot, without initdb or migrations', async () => {
+    const r = await forced();
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('embedded PostgreSQL (PGlite): started from the snapshot of 8 migrations');
     expect(r.stderr).not.toContain('initdb');
+    expect(r.stderr).toMatch(/: \d+ described, 0 unchanged \(no changes\)/);
   });
 
   it('detects a corrupt snapshot, rebuilds it, and never trusts it', async () => {
     const data = (await snapshots()).find((f) => f.endsWith('.tar.gz'))!;
     await writeFile(path.join(cacheDir, data), 'not a tarball');
-    const r = await prepare();
+    const r = await forced();
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('initdb + 8 migrations applied, snapshot saved (replaced a snapshot whose bytes do not match its manifest)');
-    expect((await prepare()).stderr).toContain('started from the snapshot');
+    expect((await forced()).stderr).toContain('started from the snapshot');
   });
 
   it('detects a snapshot whose write never finished', async () => {
     const manifest = (await snapshots()).find((f) => f.endsWith('.json'))!;
     await rm(path.join(cacheDir, manifest));
-    const r = await prepare();
+    const r = await forced();
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('(replaced an unfinished snapshot (no manifest))');
   });
@@ -61,6 +75,7 @@ describe('embedded prepare (PGlite)', () => {
     await appendFile(path.join(dir, 'migrations', files[files.length - 1]!), '\nCOMMENT ON TABLE users IS \'people who sign in\';\n');
     const r = await prepare();
     expect(r.stderr).toContain('initdb + 8 migrations applied, snapshot saved');
+    expect(r.stderr).toContain('the migrations changed since the last prepare: describing every query');
     expect(r.code).toBe(0);
     expect(await snapshots()).toHaveLength(4); // the old one is kept for switching back
   });

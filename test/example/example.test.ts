@@ -9,8 +9,11 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CacheEntry, SchemaFile } from '../../src/cache/cache-entry.js';
 import { readEntry, listEntryFiles, readSchema } from '../../src/cache/cache-store.js';
+import { camelCase } from '../../src/codegen/camel-case.js';
+import { codegenOptions, type CodegenOptions } from '../../src/codegen/codegen-options.js';
 import { functionName } from '../../src/codegen/names.js';
-import { resultTsType } from '../../src/infer/ts-type-map.js';
+import { columnType } from '../../src/codegen/ts-types.js';
+import { resolveConfig } from '../../src/config/config.js';
 import { createTestDatabase, runSqlFiles, runSql, serverReachable, type TestDatabase } from '../support/pg-test-database.js';
 import { copyExample, removeProject, REPO_ROOT, runCli, snapshotTree } from '../support/project-dir.js';
 import { valueMatchesType } from '../support/value-matches-type.js';
@@ -22,6 +25,7 @@ describe.skipIf(!reachable)('the example application', () => {
   let pool: pg.Pool;
   let entries: CacheEntry[];
   let schema: SchemaFile;
+  let options: CodegenOptions;
 
   beforeAll(async () => {
     db = await createTestDatabase('sqlsure_example');
@@ -30,6 +34,7 @@ describe.skipIf(!reachable)('the example application', () => {
     const cacheDir = path.join(REPO_ROOT, 'offline-cache');
     entries = await Promise.all((await listEntryFiles(cacheDir)).map((f) => readEntry(cacheDir, f)));
     schema = (await readSchema(cacheDir))!;
+    options = codegenOptions(await resolveConfig({ root: REPO_ROOT }));
   });
   afterAll(async () => {
     await pool?.end();
@@ -54,6 +59,21 @@ describe.skipIf(!reachable)('the example application', () => {
     const cardinalities = new Set(entries.map((e) => e.cardinality));
     expect([...cardinalities].sort()).toEqual(['exec', 'execrows', 'many', 'maybe', 'one']);
     expect(Object.keys(schema.enums).length).toBeGreaterThan(0);
+  });
+
+  it('uses every query-language feature: expansions, pgtyped syntax, camelCase, int8, overrides, enums', async () => {
+    const params = entries.flatMap((e) => e.params);
+    expect(params.some((p) => p.expansion === 'list')).toBe(true);
+    expect(params.some((p) => p.expansion === 'rows')).toBe(true);
+    expect(params.some((p) => p.expansion === 'tuple')).toBe(true);
+    expect(entries.some((e) => e.dynamic)).toBe(true);
+    expect(entries.some((e) => e.statement.includes('SELECT * FROM unnest('))).toBe(true);
+    expect(await readFile(path.join(REPO_ROOT, 'queries/orgs.sql'), 'utf8')).toContain('/* @name ');
+    expect(entries.some((e) => e.columns.some((c) => c.tsType))).toBe(true);
+    expect(options).toMatchObject({ camelCase: true, int8: 'number' });
+    expect(Object.keys(options.types).length + Object.keys(options.columns).length).toBeGreaterThan(1);
+    expect(await readFile(path.join(REPO_ROOT, 'generated/_enums.ts'), 'utf8')).toContain('export const userStatusValues');
+    expect(await readFile(path.join(REPO_ROOT, 'examples/consumer.ts'), 'utf8')).toContain('transaction(db, async (tx)');
   });
 
   describe('on seeded data with NULLs', () => {
@@ -83,12 +103,15 @@ describe.skipIf(!reachable)('the example application', () => {
           if (entry.cardinality === 'exec') expect(result).toBeUndefined();
           if (entry.cardinality === 'many') expect(rows.length, `${entry.name} returns rows`).toBeGreaterThan(0);
           if (entry.cardinality === 'maybe') expect(result, `${entry.name} finds its row`).not.toBeNull();
+          const property = (name: string) => (options.camelCase ? camelCase(name) : name);
           for (const row of rows as Array<Record<string, unknown>>) {
-            expect(Object.keys(row).sort()).toEqual(entry.columns.map((c) => c.name).sort());
+            expect(Object.keys(row).sort()).toEqual(entry.columns.map((c) => property(c.name)).sort());
             for (const column of entry.columns) {
-              const declared = column.tsType ?? resultTsType(column.pgType, schema).type;
+              // Overrides name application types; the value must still be what the driver type says.
+              const { tsType: _override, ...plain } = column;
+              const declared = columnType(plain, schema, { ...options, types: {}, columns: {} }).type;
               const type = column.nullable ? `${declared} | null` : declared;
-              const value = row[column.name];
+              const value = row[property(column.name)];
               expect(valueMatchesType(value, type), `${entry.name}.${column.name}: ${inspect(value)} is not ${type}`).toBe(true);
               const key = `${entry.name}.${column.name}`;
               observedNull.set(key, (observedNull.get(key) ?? false) || value === null);

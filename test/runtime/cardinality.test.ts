@@ -7,7 +7,8 @@ import {
   queryMaybe,
   queryOne,
   TooManyRowsError,
-  decodeTextArray,
+  textArray,
+  int8ToNumber,
   type Queryable,
   type QueryResultLike,
 } from '../../src/runtime/index.js';
@@ -73,7 +74,7 @@ describe('queryMany', () => {
     await expect(queryMany(fakeDb(result), 'Q', 'q', [])).resolves.toBe(result.rows);
   });
 
-  it('applies decoders to non-null raw strings only', async () => {
+  it('applies decoders to non-null values; textArray leaves already parsed arrays alone', async () => {
     const result = {
       rows: [
         { id: 1, roles: '{admin,"power user"}' },
@@ -81,22 +82,35 @@ describe('queryMany', () => {
         { id: 3, roles: ['already', 'parsed'] },
       ],
     };
-    const decoded = await queryMany(fakeDb(result), 'Q', 'q', [], { roles: decodeTextArray });
+    const decoded = await queryMany(fakeDb(result), 'Q', 'q', [], { decode: { roles: textArray } });
     expect(decoded).toEqual([
       { id: 1, roles: ['admin', 'power user'] },
       { id: 2, roles: null },
       { id: 3, roles: ['already', 'parsed'] },
     ]);
   });
+
+  it('renames columns into new objects in column order, decoding by the column name', async () => {
+    const result = { rows: [{ user_id: '7', display_name: null, n: 1 }] };
+    const shape = { decode: { user_id: int8ToNumber }, rename: { user_id: 'userId', display_name: 'displayName' } };
+    const [row] = await queryMany<Record<string, unknown>>(fakeDb(result), 'Q', 'q', [], shape);
+    expect(row).toEqual({ userId: 7, displayName: null, n: 1 });
+    expect(Object.keys(row!)).toEqual(['userId', 'displayName', 'n']);
+  });
+
+  it('names the column when a decoder fails', async () => {
+    const shape = { decode: { big: int8ToNumber } };
+    await expect(queryOne(fakeDb({ rows: [{ big: '9007199254740993' }] }), 'Q', 'q', [], shape)).rejects.toThrow(/column "big": int8 value 9007199254740993/);
+  });
 });
 
 describe('decoders on single rows', () => {
   it('queryOne and queryMaybe decode', async () => {
-    const decoders = { tags: decodeTextArray };
-    await expect(queryOne(fakeDb({ rows: [{ tags: '{a}' }] }), 'Q', 'q', [], decoders)).resolves.toEqual({
+    const shape = { decode: { tags: textArray } };
+    await expect(queryOne(fakeDb({ rows: [{ tags: '{a}' }] }), 'Q', 'q', [], shape)).resolves.toEqual({
       tags: ['a'],
     });
-    await expect(queryMaybe(fakeDb({ rows: [{ tags: '{}' }] }), 'Q', 'q', [], decoders)).resolves.toEqual({
+    await expect(queryMaybe(fakeDb({ rows: [{ tags: '{}' }] }), 'Q', 'q', [], shape)).resolves.toEqual({
       tags: [],
     });
   });

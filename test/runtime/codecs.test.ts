@@ -100,3 +100,19 @@ describe('encodeJson', () => {
     expect(encodeJson(false)).toBe('false');
   });
 });
+
+describe('encodeArray (arrays of enums and domains, sent as literals)', () => {
+  it('quotes every element, escapes quotes and backslashes, and keeps NULLs and nesting', async () => {
+    const { encodeArray } = await import('../../src/runtime/index.js');
+    expect(encodeArray(['active', 'NULL', 'a,b', 'say "hi"', 'back\\slash', null])).toBe('{"active","NULL","a,b","say \\"hi\\"","back\\\\slash",NULL}');
+    expect(encodeArray([])).toBe('{}');
+    expect(encodeArray([['a'], ['b']])).toBe('{{"a"},{"b"}}');
+    expect(encodeArray(null)).toBeNull();
+  });
+
+  it('round-trips through decodeTextArray', async () => {
+    const { encodeArray, decodeTextArray } = await import('../../src/runtime/index.js');
+    const items = ['x', null, '{}', ' padded ', 'é'];
+    expect(decodeTextArray(encodeArray(items)!)).toEqual(items);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import type { PGlite, PGliteInterface, Transaction } from '@electric-sql/pglite';
 import type { Client, Pool, PoolClient } from 'pg';
-import type { Queryable } from '../../src/runtime/index.js';
+import { transaction as runInTransaction, type Queryable, type Transaction as TransactionHandle } from '../../src/runtime/index.js';
 
 declare const pool: Pool;
 declare const client: Client;
@@ -20,3 +20,12 @@ export const handles: Queryable[] = [pool, client, poolClient, pglite, pgliteInt
 export const notQueryable: Queryable = { query: (text: number) => Promise.resolve({ rows: [text] }) };
 // @ts-expect-error -- a result without rows is not a QueryResultLike
 export const noRows: Queryable = { query: () => Promise.resolve({ rowCount: 1 }) };
+
+// transaction() takes every handle, and its `tx` is a Queryable again (so generated functions and
+// nested transactions accept it).
+export const transactions = [pool, client, poolClient, pglite, transaction].map((db) =>
+  runInTransaction(db, async (tx: TransactionHandle) => {
+    const inner: Queryable = tx;
+    return runInTransaction(inner, async (nested) => nested.depth);
+  }),
+);

@@ -1,5 +1,5 @@
 /** Throwaway project folders for end-to-end runs of the CLI. */
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -17,13 +17,40 @@ export async function makeProject(files: Record<string, string> = {}): Promise<s
   return dir;
 }
 
-/** Copies the repo's own example (queries, migrations, cache, generated) into a temp folder. */
+/** Copies the repo's own example (queries, migrations, cache, generated, config) into a temp folder. */
 export async function copyExample(): Promise<string> {
   const dir = await makeProject();
-  for (const sub of ['queries', 'migrations', 'offline-cache', 'generated']) {
-    await cp(path.join(REPO_ROOT, sub), path.join(dir, sub), { recursive: true });
+  for (const sub of ['queries', 'migrations', 'offline-cache', 'generated', 'sqlsure.config.json']) {
+    await cp(path.join(REPO_ROOT, sub), path.join(dir, sub), { recursive: true }).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err;
+    });
   }
   return dir;
+}
+
+/**
+ * Copies `test/fixtures/<name>` into a temp folder where `sqlsure/runtime` resolves to this
+ * repo's build, so its generated modules can be imported and type-checked.
+ */
+export async function copyFixture(name: string): Promise<string> {
+  const dir = await makeProject();
+  await cp(path.join(REPO_ROOT, 'test/fixtures', name), dir, { recursive: true });
+  await mkdir(path.join(dir, 'node_modules'), { recursive: true });
+  await symlink(REPO_ROOT, path.join(dir, 'node_modules', 'sqlsure'), 'dir');
+  return dir;
+}
+
+/** Runs the repo's TypeScript compiler on a project folder (its tsconfig.json). */
+export function runTsc(dir: string): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', dir], { cwd: dir });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
 }
 
 export async function removeProject(dir: string): Promise<void> {

@@ -1,0 +1,33 @@
+/**
+ * User types in overrides: names listed in config "imports" get an `import type` in the modules
+ * that use them, and relative module paths — in "imports" and in inline `import('./x.js').T` —
+ * are written relative to the project root and rewritten relative to each generated module.
+ */
+import path from 'node:path';
+
+const INLINE_IMPORT = /import\((['"])(\.{1,2}\/[^'"]*)\1\)/g;
+
+/** Rewrites inline `import('./…')` specifiers for a module at `modulePath` (root-relative). */
+export function relocateInlineImports(type: string, modulePath: string): string {
+  return type.replace(INLINE_IMPORT, (_, quote: string, specifier: string) => `import(${quote}${relocate(specifier, modulePath)}${quote})`);
+}
+
+/** `import type` lines for the import-map names that occur in `types`. */
+export function typeImportLines(types: Iterable<string>, imports: Readonly<Record<string, string>>, modulePath: string): string[] {
+  const text = [...types].join('\n');
+  const bySpecifier = new Map<string, string[]>();
+  for (const [name, specifier] of Object.entries(imports).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (!new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(text)) continue;
+    const target = relocate(specifier, modulePath);
+    bySpecifier.set(target, [...(bySpecifier.get(target) ?? []), name]);
+  }
+  return [...bySpecifier.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([specifier, names]) => `import type { ${names.join(', ')} } from '${specifier.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}';`);
+}
+
+function relocate(specifier: string, modulePath: string): string {
+  if (!specifier.startsWith('./') && !specifier.startsWith('../')) return specifier;
+  const relative = path.posix.relative(path.posix.dirname(modulePath), path.posix.normalize(specifier));
+  return relative.startsWith('.') ? relative : `./${relative}`;
+}

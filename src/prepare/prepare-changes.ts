@@ -1,0 +1,217 @@
+/**
+ * `prepare` when something may have changed: parse the query files (remembered parses of
+ * unchanged files are reused), reuse every cache entry that the state proves current, describe
+ * the rest, then write the cache, the modules and the new state. Every query is processed even
+ * when others fail; failures never erase what is already written.
+ */
+import path from 'node:path';
+import type { CacheEntry, SchemaTypes } from '../cache/cache-entry.js';
+import { CACHE_FORMAT_VERSION } from '../cache/cache-entry.js';
+import { writeFileIfChanged } from '../cache/atomic-write.js';
+import { listEntryFiles, removeEntryFiles, serializeEntry, serializeSchema, SCHEMA_FILE } from '../cache/cache-store.js';
+import { cacheFileName, queryHash } from '../cache/query-hash.js';
+import { generateModules } from '../codegen/generate-modules.js';
+import { modulePathFor } from '../codegen/module-path.js';
+import { writeModules } from '../codegen/write-modules.js';
+import type { ResolvedConfig } from '../config/config.js';
+import type { DatabaseInfo } from '../database/open-database.js';
+import type { WireSession } from '../database/wire-session.js';
+import type { MigrationProblem } from '../migrate/migration.js';
+import { loadQuerySources } from '../source/load-query-sources.js';
+import type { SourceProblem } from '../source/query-source.js';
+import type { DescribedQueries } from './describe-queries.js';
+import { stampFile, stampWritten, type FileStamp } from './file-stamp.js';
+import { writePrepareState, type EntryStamp, type PrepareState } from './prepare-state.js';
+import { readReusable, reusableHashes, type ReusableEntry } from './reusable-entries.js';
+import { mergeSchemaTypes, schemaTypesOfEntries } from './schema-types-of-entries.js';
+import { SourceMemo } from './source-memo.js';
+
+export interface ChangesInput {
+  config: ResolvedConfig;
+  tool: string;
+  localDir: string;
+  stateFile: string;
+  previous: PrepareState | undefined;
+  /** Why a previous state is ignored (`--force`, another sqlsure), if it is. */
+  forgetBecause: string | undefined;
+  fingerprint: string;
+  schemaHash: string;
+  layout: string;
+  /** The database, opened on first use (the embedded one is started only if something must be described). */
+  database: () => Promise<{ session: WireSession; info?: DatabaseInfo }>;
+}
+
+export interface ChangesOutcome {
+  queries: number;
+  prepared: number;
+  described: number;
+  unchanged: number;
+  describedAllBecause?: string;
+  problems: SourceProblem[];
+  cacheWritten: number;
+  cacheRemoved: number;
+  modulesWritten: string[];
+  modulesRemoved: string[];
+}
+
+export async function prepareChanges(input: ChangesInput): Promise<ChangesOutcome> {
+  const { config, previous, schemaHash, fingerprint } = input;
+  const root = config.root;
+  const cacheDir = path.join(root, config.cache);
+  const memo = await SourceMemo.open(input.localDir, root, config.queries, input.tool);
+  const sources = await loadQuerySources(root, config.queries, memo);
+  const saveMemo = memo.save();
+  const hashes = sources.queries.map((q) => queryHash(q));
+
+  let reused: Map<string, ReusableEntry> | undefined;
+  let previousSchema: SchemaTypes | undefined;
+  if (previous && previous.fingerprint === fingerprint) {
+    const read = readReusable(cacheDir, previous, reusableHashes(cacheDir, previous, hashes));
+    reused = read?.entries;
+    previousSchema = read?.schema;
+  }
+
+  const pending = sources.queries.filter((_, i) => !reused?.has(hashes[i]!));
+  let described: DescribedQueries | undefined;
+  // New migrations are applied (and their errors reported) even with no query to describe.
+  if (pending.length > 0 || previous?.fingerprint !== fingerprint) {
+    let session: WireSession;
+    try {
+      ({ session } = await input.database());
+    } catch (err) {
+      if ((err as Error).name !== 'EmbeddedSetupError') throw err;
+      await saveMemo;
+      const problems = [...sources.problems, ...migrationProblems(err, config)];
+      return { queries: sources.blockCount, prepared: 0, described: 0, unchanged: 0, problems, cacheWritten: 0, cacheRemoved: 0, modulesWritten: [], modulesRemoved: [] };
+    }
+    if (pending.length > 0) {
+      // The online half (parser, inference) is loaded only when something must be described.
+      const { describeQueries } = await import('./describe-queries.js');
+      described = await describeQueries(session, pending, sources.lines, schemaHash);
+    }
+  }
+
+  // Reused entries keep their description; only where the query sits and the migrations hash
+  // (which, against a server, may change without the schema changing) are brought up to date.
+  const fresh = new Map((described?.entries ?? []).map((e) => [e.hash, e]));
+  const entries: CacheEntry[] = [];
+  const reusedEntries: CacheEntry[] = [];
+  sources.queries.forEach((query, i) => {
+    const hash = hashes[i]!;
+    const old = reused?.get(hash)?.entry;
+    if (old) {
+      const entry = { ...old, source: `${query.file}:${query.position.line}`, schemaHash };
+      entries.push(entry);
+      reusedEntries.push(entry);
+    } else {
+      const entry = fresh.get(hash);
+      if (entry) entries.push(entry);
+    }
+  });
+  const problems = [...sources.problems, ...(described?.problems ?? [])];
+
+  const empty: SchemaTypes = { enums: {}, domains: {}, composites: {} };
+  const schema = mergeSchemaTypes(described?.schema ?? empty, previousSchema ? schemaTypesOfEntries(reusedEntries, previousSchema) : empty);
+
+  let cacheWritten = 0;
+  const entryStamps: Record<string, EntryStamp> = {};
+  for (const entry of entries) {
+    const file = path.join(cacheDir, cacheFileName(entry.hash));
+    const text = serializeEntry(entry);
+    if (reused?.get(entry.hash)?.text !== text && (await writeFileIfChanged(file, text))) cacheWritten++;
+    const stamp = stampWritten(file, text);
+    if (stamp) entryStamps[entry.hash] = { ...stamp, source: entry.source };
+  }
+  const schemaFile = path.join(cacheDir, SCHEMA_FILE);
+  const schemaText = serializeSchema({ version: CACHE_FORMAT_VERSION, schemaHash, ...schema });
+  await writeFileIfChanged(schemaFile, schemaText);
+
+  const failedFiles = new Set(problems.map((p) => p.file));
+  let cacheRemoved = 0;
+  if (problems.length === 0) {
+    const current = new Set(entries.map((e) => cacheFileName(e.hash)));
+    const orphans = (await listEntryFiles(cacheDir)).filter((f) => !current.has(f));
+    await removeEntryFiles(cacheDir, orphans);
+    cacheRemoved = orphans.length;
+  }
+
+  const generated = generateModules(entries, schema, config);
+  // Codegen problems (a camelCase collision, …) keep that file's last good module, like query errors.
+  for (const p of generated.problems) {
+    problems.push(p);
+    failedFiles.add(p.file);
+  }
+  let modulesWritten: string[] = [];
+  let modulesRemoved: string[] = [];
+  let complete: Pick<PrepareState, 'sources' | 'modules'> = {};
+  if (problems.length === 0) {
+    ({ written: modulesWritten, removed: modulesRemoved } = await writeModules(root, config.generated, generated.modules));
+    // Everything was cached and written: record what proves the next unchanged run (unchanged-project.ts).
+    // Query files were read at the start of the run: each stamp must vouch for the bytes parsed then.
+    const sourceStamps = stampAll(root, sources.files.map((f) => [f, memo.digestOf(f)]));
+    const moduleStamps: Record<string, FileStamp> = {};
+    for (const [file, text] of generated.modules) {
+      const stamp = stampWritten(path.join(root, file), text);
+      if (stamp) moduleStamps[file] = stamp;
+    }
+    if (sourceStamps) complete = { sources: sourceStamps, modules: moduleStamps };
+  } else {
+    // A file with a failing query keeps its last good module; the other files are refreshed.
+    const failedModules = new Set([...failedFiles].map((f) => modulePathFor(f, config.queries, config.generated)));
+    for (const [file, content] of generated.modules) {
+      if (!failedModules.has(file) && (await writeFileIfChanged(path.join(root, file), content))) modulesWritten.push(file);
+    }
+  }
+
+  const schemaStamp = stampWritten(schemaFile, schemaText);
+  if (schemaStamp) {
+    const state: Omit<PrepareState, 'format' | 'savedAt'> = { tool: input.tool, fingerprint, schemaHash, layout: input.layout, schema: schemaStamp, entries: entryStamps, ...complete };
+    await writePrepareState(input.stateFile, state);
+  }
+  await saveMemo;
+
+  const because = describedAllBecause(input.forgetBecause, previous, fingerprint, reusedEntries.length, hashes.length);
+  return {
+    queries: sources.blockCount,
+    prepared: entries.length,
+    described: hashes.length - reusedEntries.length,
+    unchanged: reusedEntries.length,
+    ...(because ? { describedAllBecause: because } : {}),
+    problems,
+    cacheWritten,
+    cacheRemoved,
+    modulesWritten,
+    modulesRemoved,
+  };
+}
+
+/** Stamps of every file, or undefined if any of them is no longer what this run read or wrote. */
+function stampAll(root: string, files: ReadonlyArray<[string, string | undefined]>): Record<string, FileStamp> | undefined {
+  const stamps: Record<string, FileStamp> = {};
+  for (const [file, digest] of files) {
+    const stamp = digest === undefined ? undefined : stampFile(path.join(root, file), digest);
+    if (!stamp) return undefined;
+    stamps[file] = stamp;
+  }
+  return stamps;
+}
+
+function describedAllBecause(forgotten: string | undefined, previous: PrepareState | undefined, fingerprint: string, unchanged: number, queries: number): string | undefined {
+  if (queries === 0 || unchanged > 0) return undefined;
+  if (forgotten) return forgotten;
+  if (!previous || previous.fingerprint === fingerprint) return undefined;
+  const kind = (f: string) => f.slice(0, f.indexOf(':'));
+  if (kind(previous.fingerprint) !== kind(fingerprint)) return 'the last prepare used another database';
+  return kind(fingerprint) === 'embedded' ? 'the migrations changed since the last prepare' : 'the database schema changed since the last prepare';
+}
+
+function migrationProblems(err: unknown, config: ResolvedConfig): SourceProblem[] {
+  // The migrations themselves failed on the embedded database: report them like query errors.
+  return (err as { problems: MigrationProblem[] }).problems.map((p) => ({
+    file: p.file ?? config.migrations,
+    position: p.position ?? { line: 1, column: 1 },
+    message: p.message,
+    ...(p.code ? { code: p.code } : {}),
+    ...(p.hint ? { hint: p.hint } : {}),
+  }));
+}

@@ -1,0 +1,75 @@
+/**
+ * One query block (its tokens, name and cardinality) → a query record: the shared tail of the
+ * native and the pgtyped file readers. Rewrites parameters, then checks with PostgreSQL's parser
+ * that the result is exactly one statement.
+ */
+import type { Cardinality, QuerySource } from './query-source.js';
+import { rewriteStatement, statementToSourceOffset, type RewriteOptions } from './rewrite-statement.js';
+import { parseSql, type SqlToken } from './sql-scanner.js';
+import type { LineIndex } from './text-position.js';
+
+export interface QueryBlock {
+  name: string;
+  cardinality: Cardinality;
+  /** Offset of the annotation (or of the file start), for errors about the block as a whole. */
+  anchor: number;
+  /** The block's tokens (file offsets), comments and a trailing `;` included. */
+  tokens: readonly SqlToken[];
+  rewrite?: RewriteOptions;
+  declarations?: string[];
+  cardinalityDefaulted?: boolean;
+}
+
+export type ReportProblem = (offset: number, message: string, hint?: string, code?: string) => void;
+
+/** `text` is the whole (LF-normalised) file. */
+export function buildQuerySource(
+  file: string,
+  text: string,
+  lines: LineIndex,
+  block: QueryBlock,
+  problem: ReportProblem,
+  nextQueryHint: string,
+): QuerySource | undefined {
+  const body = block.tokens.filter((t) => t.kind !== 'SQL_COMMENT' && t.kind !== 'C_COMMENT');
+  while (body.length > 0 && body[body.length - 1]!.text === ';') body.pop();
+  if (body.length === 0) {
+    problem(block.anchor, `query ${block.name} is empty`, 'write a SQL statement after the annotation');
+    return undefined;
+  }
+  const start = body[0]!.start;
+  const end = body[body.length - 1]!.end;
+  const inRange = block.tokens.filter((t) => t.start >= start && t.end <= end);
+  const rewritten = rewriteStatement(text, inRange, start, end, lines, block.rewrite);
+  for (const p of rewritten.problems) problem(p.offset, p.message, p.hint);
+  if (rewritten.problems.length > 0) return undefined;
+
+  const parsed = parseSql(rewritten.statement);
+  if (!parsed.ok) {
+    const at = statementToSourceOffset(rewritten.offsets, parsed.error.offset ?? 0);
+    problem(at, parsed.error.message, undefined, '42601');
+    return undefined;
+  }
+  const stmts = parsed.result.stmts ?? [];
+  if (stmts.length > 1) {
+    const second = parsed.toChar(stmts[1]!.stmt_location ?? 0);
+    const firstNonSpace = second + (rewritten.statement.slice(second).length - rewritten.statement.slice(second).trimStart().length);
+    problem(statementToSourceOffset(rewritten.offsets, firstNonSpace), `query ${block.name} contains more than one statement`, nextQueryHint);
+    return undefined;
+  }
+
+  return {
+    file,
+    name: block.name,
+    cardinality: block.cardinality,
+    position: lines.position(start),
+    sql: text.slice(start, end),
+    statement: rewritten.statement,
+    params: rewritten.params,
+    overrides: rewritten.overrides,
+    offsets: rewritten.offsets,
+    ...(rewritten.slots.length > 0 ? { slots: rewritten.slots } : {}),
+    ...(block.cardinalityDefaulted ? { cardinalityDefaulted: true } : {}),
+    ...(block.declarations?.length ? { declarations: block.declarations } : {}),
+  };
+}

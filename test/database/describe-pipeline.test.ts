@@ -1,0 +1,96 @@
+/**
+ * Pipelined describe against a real server: many statements in flight, a bounded window, and
+ * errors that stay with the statement that caused them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openServerChannel } from '../../src/database/pg-server-channel.js';
+import { serverFingerprint } from '../../src/database/schema-fingerprint.js';
+import { WireSession } from '../../src/database/wire-session.js';
+import { createTestDatabase, runSql, serverReachable, type TestDatabase } from '../support/pg-test-database.js';
+
+const reachable = await serverReachable();
+
+describe.skipIf(!reachable)('pipelined describe', () => {
+  let db: TestDatabase;
+  let session: WireSession;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await runSql(db.url, 'CREATE TABLE people (id int PRIMARY KEY, name text NOT NULL, nickname text);');
+    session = new WireSession(await openServerChannel(db.url));
+  });
+  afterAll(async () => {
+    await session?.close();
+    await db?.drop();
+  });
+
+  const BROKEN = [
+    { sql: 'SELECT nmae FROM people', code: '42703', message: 'column "nmae" does not exist' },
+    { sql: 'SELECT id FROM no_such_table', code: '42P01', message: 'relation "no_such_table" does not exist' },
+    { sql: 'SELECT id FROM people WHERE name = 1 + $1::text', code: '42883', message: 'operator does not exist' },
+    { sql: 'SELECT no_such_function(id) FROM people', code: '42883', message: 'no_such_function' },
+  ];
+
+  it('reports each error on its own statement and still describes every other one, across many windows', async () => {
+    const statements: string[] = [];
+    const expected: Array<(typeof BROKEN)[number] | number> = [];
+    for (let i = 0; i < 1000; i++) {
+      if (i % 37 === 5) {
+        const broken = BROKEN[i % BROKEN.length]!;
+        statements.push(broken.sql);
+        expected.push(broken);
+      } else {
+        // Each good statement has a distinct shape: the result tells which one it was.
+        statements.push(`SELECT id, name AS n${i} FROM people WHERE id = $1`);
+        expected.push(i);
+      }
+    }
+    for (const window of [1, 7, 64, 256]) {
+      const results = await session.describeAll(statements, window);
+      expect(results).toHaveLength(statements.length);
+      results.forEach((r, i) => {
+        const want = expected[i]!;
+        if (typeof want === 'number') {
+          expect(r.ok, `statement ${i} with window ${window}`).toBe(true);
+          if (r.ok) {
+            expect(r.fields?.map((f) => f.name)).toEqual(['id', `n${want}`]);
+            expect(r.paramTypeIds).toEqual([23]);
+          }
+        } else {
+          expect(r.ok, `statement ${i} with window ${window}`).toBe(false);
+          if (!r.ok) {
+            expect(r.error.code).toBe(want.code);
+            expect(r.error.message).toContain(want.message);
+          }
+        }
+      });
+    }
+    // The session is still usable after all those errors.
+    expect(await session.query('SELECT 1::text')).toEqual([['1']]);
+  });
+
+  it('fingerprints the schema with the simple protocol: no Parse, and a schema change changes it', async () => {
+    const before = session.parsesSent;
+    const first = await serverFingerprint(session);
+    expect(await serverFingerprint(session)).toBe(first);
+    expect(session.parsesSent).toBe(before);
+    await runSql(db.url, 'ALTER TABLE people ALTER COLUMN nickname SET NOT NULL;');
+    const altered = await serverFingerprint(session);
+    expect(altered).not.toBe(first);
+    await runSql(db.url, "CREATE TYPE mood AS ENUM ('happy');");
+    const withEnum = await serverFingerprint(session);
+    expect(withEnum).not.toBe(altered);
+    await runSql(db.url, "ALTER TYPE mood ADD VALUE 'sad';");
+    const withLabel = await serverFingerprint(session);
+    expect(withLabel).not.toBe(withEnum);
+    // Dropped and recreated identically: same names, new OIDs — the same fingerprint.
+    await runSql(db.url, "DROP TYPE mood; CREATE TYPE mood AS ENUM ('happy', 'sad');");
+    const recreated = await serverFingerprint(session);
+    expect(recreated).toBe(withLabel);
+    await runSql(db.url, 'CREATE FUNCTION twice(x int) RETURNS int LANGUAGE sql AS $$ SELECT x * 2 $$;');
+    const withFunction = await serverFingerprint(session);
+    expect(withFunction).not.toBe(recreated);
+    await runSql(db.url, 'CREATE OR REPLACE FUNCTION twice(x int) RETURNS int LANGUAGE sql STRICT AS $$ SELECT x * 2 $$;');
+    expect(await serverFingerprint(session)).not.toBe(withFunction);
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * A pgtyped project switching to sqlsure (test/fixtures/pgtyped-app): its `/* @name *\/` files are
+ * prepared as they are, then `check` passes offline, `tsc` accepts the application code, and the
+ * generated functions run on PGlite.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, runSqlFiles, serverReachable, type TestDatabase } from '../support/pg-test-database.js';
+import { copyFixture, removeProject, runCli, runTsc } from '../support/project-dir.js';
+
+const reachable = await serverReachable();
+
+describe.skipIf(!reachable)('a pgtyped project, switched to sqlsure', () => {
+  let project: string;
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    project = await copyFixture('pgtyped-app');
+    db = await createTestDatabase('sqlsure_pgtyped');
+    await runSqlFiles(db.url, path.join(project, 'migrations'));
+  });
+  afterAll(async () => {
+    await removeProject(project);
+    await db?.drop();
+  });
+
+  it('prepare → check → tsc', async () => {
+    const prepared = await runCli(['prepare', '--database-url', db.url], { cwd: project });
+    expect(prepared.stderr).toContain('prepared 8 of 8 queries');
+    expect(prepared.code).toBe(0);
+    const check = await runCli(['check'], { cwd: project });
+    expect(check.code).toBe(0);
+    const tsc = await runTsc(project);
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.code).toBe(0);
+  });
+
+  it('runs: bulk insert in a transaction, IN-lists (empty too), tuples, :one and :maybe', async () => {
+    const db = new PGlite();
+    try {
+      await db.exec(await readFile(path.join(project, 'migrations/20240101000000_init.sql'), 'utf8'));
+      const app = await import(path.join(project, 'src/app.ts'));
+      const ids: number[] = await app.signUp(db, ['ann@example.com', 'bob@example.com']);
+      expect(ids).toEqual([1, 2]);
+      await db.query(`UPDATE users SET first_name = 'Ann', age = 30 WHERE id = 1`);
+      const summary: string = await app.profile(db, 1);
+      expect(summary).toMatch(/^ann@example\.com \S+ 2 1 - 0$/);
+      await expect(app.profile(db, 99)).resolves.toBe('nobody');
+    } finally {
+      await db.close();
+    }
+  });
+});
