@@ -37,8 +37,6 @@ export interface RoutineFacts {
   returnsSet: boolean;
   /** Some function of that name is an aggregate. */
   isAggregate: boolean;
-  /** Names of the functions behind an operator (for the NULL-returning deny list). */
-  functionNames: string[];
 }
 
 export interface RelationCatalog {
@@ -74,16 +72,15 @@ JOIN pg_type t ON t.oid = c.casttarget
 WHERE n.nspname <> 'pg_catalog'`;
 
 const FUNCTIONS_SQL = `
-SELECT coalesce(json_agg(json_build_object('name', f.name, 'allStrict', f.strict, 'allBuiltIn', f.builtin, 'returnsSet', f.rs, 'isAggregate', f.agg, 'functionNames', '[]'::json)), '[]')
+SELECT coalesce(json_agg(json_build_object('name', f.name, 'allStrict', f.strict, 'allBuiltIn', f.builtin, 'returnsSet', f.rs, 'isAggregate', f.agg)), '[]')
 FROM (SELECT p.proname AS name, bool_and(p.proisstrict) AS strict, bool_and(n.nspname = 'pg_catalog') AS builtin, bool_or(p.proretset) AS rs, bool_or(p.prokind = 'a') AS agg
       FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
       WHERE p.proname = ANY($1::text[]) GROUP BY p.proname) f`;
 
 const OPERATORS_SQL = `
-SELECT coalesce(json_agg(json_build_object('name', f.name, 'allStrict', f.strict, 'allBuiltIn', f.builtin, 'returnsSet', f.rs, 'isAggregate', false, 'functionNames', f.fns)), '[]')
+SELECT coalesce(json_agg(json_build_object('name', f.name, 'allStrict', f.strict, 'allBuiltIn', f.builtin, 'returnsSet', f.rs, 'isAggregate', false)), '[]')
 FROM (SELECT o.oprname AS name, bool_and(p.proisstrict) AS strict,
-             bool_and(n.nspname = 'pg_catalog' AND pn.nspname = 'pg_catalog') AS builtin, bool_or(p.proretset) AS rs,
-             json_agg(DISTINCT p.proname) AS fns
+             bool_and(n.nspname = 'pg_catalog' AND pn.nspname = 'pg_catalog') AS builtin, bool_or(p.proretset) AS rs
       FROM pg_operator o JOIN pg_proc p ON p.oid = o.oprcode
       JOIN pg_namespace n ON n.oid = o.oprnamespace JOIN pg_namespace pn ON pn.oid = p.pronamespace
       WHERE o.oprname = ANY($1::text[]) GROUP BY o.oprname) f`;

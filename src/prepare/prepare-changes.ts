@@ -42,10 +42,15 @@ export interface ChangesInput {
 }
 
 export interface ChangesOutcome {
+  /** Query blocks in the sources, including failed ones. */
   queries: number;
+  /** Queries cached successfully (described now, or unchanged). */
   prepared: number;
+  /** Queries sent to the database this run. */
   described: number;
+  /** Queries whose cache entry was reused without describing. */
   unchanged: number;
+  /** Why nothing remembered could be used although a previous run left something. */
   describedAllBecause?: string;
   problems: SourceProblem[];
   cacheWritten: number;

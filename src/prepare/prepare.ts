@@ -17,11 +17,11 @@ import { snapshotDirFor } from '../database/pglite-snapshot.js';
 import { pgliteVersion } from '../database/pglite-version.js';
 import { serverFingerprint } from '../database/schema-fingerprint.js';
 import type { WireSession } from '../database/wire-session.js';
-import type { SourceProblem } from '../source/query-source.js';
 import { sortProblems } from '../report/sort-problems.js';
 import { readPrepareState, stateFileFor, type PreviousState } from './prepare-state.js';
 import { toolIdentity } from './tool-identity.js';
 import { projectUnchanged } from './unchanged-project.js';
+import type { ChangesOutcome } from './prepare-changes.js';
 
 export interface PrepareOptions extends ConfigOverrides {
   /** Injected session (tests, embedded database); otherwise one is opened from the config. */
@@ -30,24 +30,10 @@ export interface PrepareOptions extends ConfigOverrides {
   force?: boolean;
 }
 
-export interface PrepareResult {
+export interface PrepareResult extends ChangesOutcome {
   config: ResolvedConfig;
   /** What was described against (absent when a session was injected, or no database was needed). */
   database?: DatabaseInfo;
-  queries: number;
-  /** Queries cached successfully (described now, or unchanged). */
-  prepared: number;
-  /** Queries sent to the database this run. */
-  described: number;
-  /** Queries whose cache entry was reused without describing. */
-  unchanged: number;
-  /** Why nothing remembered could be used although a previous run left something. */
-  describedAllBecause?: string;
-  problems: SourceProblem[];
-  cacheWritten: number;
-  cacheRemoved: number;
-  modulesWritten: string[];
-  modulesRemoved: string[];
   elapsedMs: number;
 }
 

@@ -2,7 +2,7 @@
 import type { RelationCatalog } from '../../database/relation-catalog.js';
 import { stringValue, unwrap, type AstNode } from '../ast.js';
 import {
-  ALWAYS_VALUE_NO_ARGS, CONCAT_OPERATOR, MAY_RETURN_NULL, RANGE_AMBIGUOUS, VALUE_FOR_VALUES, VALUE_FOR_VALUES_OPERATORS, NEVER_NULL_OVER_NON_EMPTY, NON_NULL_OVER_NON_EMPTY,
+  ALWAYS_VALUE_NO_ARGS, CONCAT_OPERATOR, RANGE_AMBIGUOUS, VALUE_FOR_VALUES, VALUE_FOR_VALUES_OPERATORS, NEVER_NULL_OVER_NON_EMPTY, NON_NULL_OVER_NON_EMPTY,
   NON_STRICT_NEVER_NULL, NULL_IFF_FIRST_ARG, RANKING_WINDOW,
 } from './function-rules.js';
 import { NON_NULL, nullable, sourceVerdict, type ColumnSource, type Verdict } from './scope.js';
@@ -116,10 +116,7 @@ function operatorVerdict(n: AstNode, ctx: ExpressionContext, inAggregate: boolea
     case 'AEXPR_OP': {
       if (name !== CONCAT_OPERATOR) {
         const facts = ctx.catalog.operators.get(name);
-        if (
-          !VALUE_FOR_VALUES_OPERATORS.has(name) || !facts || !facts.allStrict || !facts.allBuiltIn ||
-          facts.functionNames.some((f) => MAY_RETURN_NULL.has(f))
-        ) {
+        if (!VALUE_FOR_VALUES_OPERATORS.has(name) || !facts || !facts.allStrict || !facts.allBuiltIn) {
           return nullable(`operator ${name} may return NULL`);
         }
       }
@@ -156,7 +153,7 @@ function functionVerdict(n: AstNode, ctx: ExpressionContext, inAggregate: boolea
   if (NON_STRICT_NEVER_NULL.has(name)) return NON_NULL;
   if (NULL_IFF_FIRST_ARG.has(name)) return allNonNull(args.slice(0, 1), ctx, inAggregate, `first argument of ${name}()`);
   if (args.length === 0) return ALWAYS_VALUE_NO_ARGS.has(name) ? NON_NULL : nullable(`${name}() may return NULL`);
-  if (!facts!.allStrict || facts!.returnsSet || MAY_RETURN_NULL.has(name) || !VALUE_FOR_VALUES.has(name)) {
+  if (!facts!.allStrict || facts!.returnsSet || !VALUE_FOR_VALUES.has(name)) {
     return nullable(`${name}() may return NULL`);
   }
   if (RANGE_AMBIGUOUS.has(name) && !args.every((a) => ctx.isTextLike(a))) return nullable(`${name}() of a range may be NULL`);

@@ -44,25 +44,6 @@ export const VALUE_FOR_VALUES_OPERATORS = new Set([
   '!~', '!~*', '@>', '<@', '&&', '?', '?|', '?&', '#-', '<<', '>>', '|/', '||/',
 ]);
 
-/** Built-in strict functions that can return NULL for non-NULL arguments. */
-export const MAY_RETURN_NULL = new Set([
-  // JSON field, element and path access: missing key or index
-  'json_object_field', 'json_object_field_text', 'json_array_element', 'json_array_element_text',
-  'json_extract_path', 'json_extract_path_text', 'jsonb_object_field', 'jsonb_object_field_text',
-  'jsonb_array_element', 'jsonb_array_element_text', 'jsonb_extract_path', 'jsonb_extract_path_text',
-  'jsonb_path_query_first', 'jsonb_path_query_first_tz', 'jsonb_path_match', 'jsonb_path_match_tz',
-  'jsonb_path_match_opr', 'jsonb_path_exists_opr', 'json_typeof', 'jsonb_typeof',
-  // arrays: empty arrays and missing elements
-  'array_position', 'array_lower', 'array_upper', 'array_length', 'array_ndims', 'array_dims',
-  // regular expressions: no match
-  'regexp_match', 'regexp_substr', 'substring', 'textregexsubstr',
-  // look-ups that answer NULL for "no such object"
-  'to_regclass', 'to_regtype', 'to_regproc', 'to_regprocedure', 'to_regoper', 'to_regoperator',
-  'to_regnamespace', 'to_regrole', 'to_regcollation', 'to_regtypemod', 'current_setting',
-  'inet_client_addr', 'inet_client_port', 'inet_server_addr', 'inet_server_port', 'current_schema',
-  'obj_description', 'col_description', 'shobj_description', 'has_column_privilege',
-]);
-
 /** Zero-argument built-ins that always return a value. */
 export const ALWAYS_VALUE_NO_ARGS = new Set([
   'now', 'clock_timestamp', 'statement_timestamp', 'transaction_timestamp', 'timeofday', 'random',

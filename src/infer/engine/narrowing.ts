@@ -3,9 +3,8 @@
  * and pattern matches, `IS NOT NULL`, `IS TRUE`, boolean columns — in top-level AND-ed conjuncts.
  * An OR proves nothing about either side.
  */
-import { unwrap, type AstNode } from '../ast.js';
+import { stringValue, unwrap, type AstNode } from '../ast.js';
 import { NULL_REJECTING_OPERATORS } from './function-rules.js';
-import { stringValue } from '../ast.js';
 
 /** Whether every operator of that name is built in and strict (a user-defined `=` may not be). */
 export type StrictOperator = (name: string) => boolean;
