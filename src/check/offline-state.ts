@@ -9,8 +9,8 @@ import { cacheFileName, queryHash } from '../cache/query-hash.js';
 import { migrationsHash } from '../cache/schema-hash.js';
 import type { ResolvedConfig } from '../config/config.js';
 import { snapshotDirFor } from '../database/pglite-snapshot.js';
-import { SourceMemo } from '../prepare/source-memo.js';
-import { toolIdentity } from '../prepare/tool-identity.js';
+import { SourceMemo } from '../incremental/source-memo.js';
+import { toolIdentity } from '../incremental/tool-identity.js';
 import { loadQuerySources } from '../source/load-query-sources.js';
 import type { SourceProblem } from '../source/query-source.js';
 

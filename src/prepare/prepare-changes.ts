@@ -20,11 +20,11 @@ import type { MigrationProblem } from '../migrate/migration.js';
 import { loadQuerySources } from '../source/load-query-sources.js';
 import type { SourceProblem } from '../source/query-source.js';
 import type { DescribedQueries } from './describe-queries.js';
-import { stampFile, stampWritten, type FileStamp } from './file-stamp.js';
-import { writePrepareState, type EntryStamp, type PrepareState } from './prepare-state.js';
-import { readReusable, reusableHashes, type ReusableEntry } from './reusable-entries.js';
+import { stampFile, stampWritten, type FileStamp } from '../incremental/file-stamp.js';
+import { writePrepareState, type EntryStamp, type PrepareState } from '../incremental/prepare-state.js';
+import { readReusable, reusableHashes, type ReusableEntry } from '../incremental/reusable-entries.js';
 import { mergeSchemaTypes, schemaTypesOfEntries } from './schema-types-of-entries.js';
-import { SourceMemo } from './source-memo.js';
+import { SourceMemo } from '../incremental/source-memo.js';
 
 export interface ChangesInput {
   config: ResolvedConfig;

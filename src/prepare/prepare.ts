@@ -18,9 +18,9 @@ import { pgliteVersion } from '../database/pglite-version.js';
 import { serverFingerprint } from '../database/schema-fingerprint.js';
 import type { WireSession } from '../database/wire-session.js';
 import { sortProblems } from '../report/sort-problems.js';
-import { readPrepareState, stateFileFor, type PreviousState } from './prepare-state.js';
-import { toolIdentity } from './tool-identity.js';
-import { projectUnchanged } from './unchanged-project.js';
+import { readPrepareState, stateFileFor, type PreviousState } from '../incremental/prepare-state.js';
+import { toolIdentity } from '../incremental/tool-identity.js';
+import { projectUnchanged } from '../incremental/unchanged-project.js';
 import type { ChangesOutcome } from './prepare-changes.js';
 
 export interface PrepareOptions extends ConfigOverrides {

@@ -7,7 +7,7 @@ import type { ParsedQueryFile } from './parse-query-file.js';
 import { LineIndex } from './text-position.js';
 import { loadPgtypedParser, mayBePgtypedFile } from './pgtyped-parser.js';
 
-/** Earlier parses of unchanged files (see src/prepare/source-memo.ts). */
+/** Earlier parses of unchanged files (see src/incremental/source-memo.ts). */
 export interface ParsedFileMemo {
   get(file: string, text: string): ParsedQueryFile | undefined;
   set(file: string, text: string, parsed: ParsedQueryFile): void;
