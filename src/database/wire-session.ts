@@ -171,13 +171,30 @@ export class WireSession {
   }
 }
 
+/**
+ * A Parse that got neither ParseComplete nor an error. PGlite does this when a statement is nested
+ * deeply enough to overflow the JavaScript stack its WASM runs on: it swallows the RangeError
+ * without PostgreSQL's error recovery, so the pipelined Describe then fails with `26000 unnamed
+ * prepared statement does not exist` (how deep depends on how V8 compiled the WASM, hence
+ * "intermittent"). A real server always answers a Parse.
+ */
+const UNANSWERED_PARSE: ServerError = {
+  code: '54001',
+  message: 'statement is nested too deeply: the database gave no answer to its Parse (PGlite ran out of stack)',
+  hint: 'reduce the nesting (e.g. with a CTE), or prepare against a PostgreSQL server with DATABASE_URL',
+};
+
 function describeHandler(done: (result: DescribeResult) => void, fail: (error: Error) => void): Pending {
   let paramTypeIds: number[] = [];
   let fields: DescribedField[] | null = null;
   let error: ServerError | undefined;
+  let parsed = false;
   return {
     onMessage(message) {
       switch (message.name) {
+        case 'parseComplete':
+          parsed = true;
+          break;
         case 'parameterDescription':
           paramTypeIds = (message as ParameterDescriptionMessage).dataTypeIDs;
           break;
@@ -195,6 +212,7 @@ function describeHandler(done: (result: DescribeResult) => void, fail: (error: E
       }
     },
     onReady() {
+      if (!parsed && (!error || error.code === '26000')) error = UNANSWERED_PARSE;
       done(error ? { ok: false, error } : { ok: true, paramTypeIds, fields });
     },
     onFailure: fail,
