@@ -8,7 +8,7 @@ import { PGlite, type Extension } from '@electric-sql/pglite';
 import { findExtensions } from '../migrate/find-extensions.js';
 import { loadMigrations, MigrationFolderError } from '../migrate/load-migrations.js';
 import type { Migration, MigrationProblem } from '../migrate/migration.js';
-import { pgliteConnection } from '../migrate/pglite-connection.js';
+import { pgliteConnection } from '../migrator/pglite-connection.js';
 import { applyMigrations, describeFailedStep } from '../migrate/run-migrations.js';
 import { loadPgliteExtensions } from './pglite-extensions.js';
 import { pgliteChannel } from './pglite-channel.js';

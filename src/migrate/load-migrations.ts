@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { migrationChecksum, normaliseMigrationText } from './migration-checksum.js';
 import type { ChecksumMode, Migration, MigrationProblem } from './migration.js';
+import { readDirectives } from './migration-directives.js';
 
 export interface LoadMigrationsOptions {
   /** Default `normalized`. */
@@ -93,10 +94,12 @@ export async function loadMigrations(migrationsDir: string, options: LoadMigrati
 
   const read = (name: string) => readFile(path.join(migrationsDir, name));
   const pairs = [...simple, ...reversible].sort(byVersionOrder);
-  return Promise.all(
+  const loaded = await Promise.all(
     pairs.map(async (p): Promise<Migration> => {
       const upRaw = await read(p.up);
       const upSql = normaliseMigrationText(upRaw.toString('utf8'));
+      const up = readDirectives(upSql, shown(p.up));
+      problems.push(...up.problems);
       const migration: Migration = {
         version: p.version,
         description: p.description,
@@ -104,15 +107,20 @@ export async function loadMigrations(migrationsDir: string, options: LoadMigrati
         file: shown(p.up),
         upSql,
         checksum: migrationChecksum(upRaw, mode),
-        noTransaction: isNoTransaction(upSql),
+        noTransaction: up.directives.noTransaction,
+        breaking: up.directives.breaking,
       };
       if (p.down) {
         const downSql = normaliseMigrationText((await read(p.down)).toString('utf8'));
-        Object.assign(migration, { downSql, downFile: shown(p.down), downNoTransaction: isNoTransaction(downSql) });
+        const down = readDirectives(downSql, shown(p.down));
+        problems.push(...down.problems);
+        Object.assign(migration, { downSql, downFile: shown(p.down), downNoTransaction: down.directives.noTransaction });
       }
       return migration;
     }),
   );
+  if (problems.length) throw new MigrationFolderError(problems);
+  return loaded;
 }
 
 function parseFileName(name: string): NamedFile | string {
@@ -122,11 +130,6 @@ function parseFileName(name: string): NamedFile | string {
   if (version > MAX_VERSION) return `version ${m[1]} does not fit in a BIGINT`;
   const direction = m[3] === '.up' ? 'up' : m[3] === '.down' ? 'down' : undefined;
   return { name, version, stem: `${m[1]}_${m[2]}`, description: m[2]!.replace(/_/g, ' '), direction };
-}
-
-/** sqlx's marker: the file's first line. */
-function isNoTransaction(sql: string): boolean {
-  return sql.split('\n', 1)[0]!.trim() === '-- no-transaction';
 }
 
 function byVersionOrder(a: { version: bigint }, b: { version: bigint }): number {

@@ -17,7 +17,4 @@ export function normaliseMigrationText(text: string): string {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
-/** The first 12 hex digits, as `migrate info` shows them. */
-export function shortChecksum(checksum: Buffer): string {
-  return checksum.toString('hex').slice(0, 12);
-}
+export { shortChecksum } from '../migrator/migration-history.js';

@@ -1,8 +1,9 @@
 /** What a migrations folder yields, before any database is involved. */
 import type { ChecksumMode } from '../config/config.js';
-import type { SourcePosition } from '../source/query-source.js';
+import type { MigrationDefinition } from '../migrator/migration-record.js';
 
 export type { ChecksumMode };
+export { migrationLabel, type AppliedMigration, type MigrationProblem } from '../migrator/migration-record.js';
 
 /** `simple`: `<version>_<description>.sql`; `reversible`: a `.up.sql` and `.down.sql` pair. */
 export type MigrationKind = 'simple' | 'reversible';
@@ -17,10 +18,7 @@ export interface MigrationScript {
   noTransaction: boolean;
 }
 
-export interface Migration {
-  version: bigint;
-  /** The file name after the first `_`, with `_` read as a space (sqlx's convention). */
-  description: string;
+export interface Migration extends MigrationDefinition {
   kind: MigrationKind;
   /** The simple file, or the `.up.sql` file. */
   file: string;
@@ -28,32 +26,7 @@ export interface Migration {
   /** Only for reversible migrations. */
   downSql?: string;
   downFile?: string;
-  /** SHA-384 of the up script, in the configured checksum mode. */
-  checksum: Buffer;
-  noTransaction: boolean;
   downNoTransaction?: boolean;
-}
-
-/** A problem located in a migration file, or a refusal about the database as a whole. */
-export interface MigrationProblem {
-  message: string;
-  file?: string;
-  position?: SourcePosition;
-  /** SQLSTATE, when PostgreSQL (or its parser) reported the problem. */
-  code?: string;
-  hint?: string;
-}
-
-/** A row of the bookkeeping table. */
-export interface AppliedMigration {
-  version: bigint;
-  description: string;
-  installedOn: Date | null;
-  /** `false`: a migration run outside a transaction failed part-way (dirty). */
-  success: boolean;
-  checksum: Buffer;
-  /** Nanoseconds, as sqlx records it. */
-  executionTimeNs: bigint;
 }
 
 export function upScript(m: Migration): MigrationScript {
@@ -63,9 +36,4 @@ export function upScript(m: Migration): MigrationScript {
 export function downScript(m: Migration): MigrationScript | undefined {
   if (m.downSql === undefined || m.downFile === undefined) return undefined;
   return { file: m.downFile, sql: m.downSql, noTransaction: m.downNoTransaction ?? false };
-}
-
-/** `20240101000000 (create users)` — how messages name a migration. */
-export function migrationLabel(version: bigint, description?: string): string {
-  return description ? `${version} (${description})` : String(version);
 }

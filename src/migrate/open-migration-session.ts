@@ -1,8 +1,8 @@
 /** One `pg` session for a migrate command: the lock, the transactions and the bookkeeping share it. */
 import pg from 'pg';
 import { DatabaseUnreachableError, redact } from '../database/pg-server-channel.js';
-import type { MigrationConnection } from './migration-connection.js';
-import { pgClientConnection } from './pg-client-connection.js';
+import type { MigrationConnection } from '../migrator/migration-connection.js';
+import { pgClientConnection } from '../migrator/pg-client-connection.js';
 
 export interface MigrationSession {
   connection: MigrationConnection;

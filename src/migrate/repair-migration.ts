@@ -7,12 +7,12 @@
  *   it as applied with the current checksum) or `mark-pending` (delete the row; the next run
  *   applies it again). A bare repair of a dirty migration is refused.
  */
-import { DEFAULT_MIGRATIONS_TABLE } from '../config/config.js';
-import { acquireMigrationLock } from './migration-lock.js';
+import { parseVersion, type MigrationTableOptions } from '../migrator/apply-migrations.js';
+import type { MigrationConnection } from '../migrator/migration-connection.js';
+import { acquireMigrationLock } from '../migrator/migration-lock.js';
+import { DEFAULT_MIGRATIONS_TABLE } from '../migrator/migration-record.js';
+import { MigrationsTable } from '../migrator/migrations-table.js';
 import { migrationLabel, type Migration, type MigrationProblem } from './migration.js';
-import type { MigrationConnection } from './migration-connection.js';
-import { MigrationsTable } from './migrations-table.js';
-import { parseVersion, type MigrationTableOptions } from './run-migrations.js';
 
 export type RepairMode = 'checksum' | 'mark-applied' | 'mark-pending';
 
@@ -67,6 +67,7 @@ export async function repairMigration(
       return refuse(`migration ${label} was applied successfully; --mark-pending only clears a dirty migration`, 'to undo an applied migration, use `sqlsure migrate revert`');
     }
     if (mode === 'mark-pending') {
+      await table.forgetBreaking(v);
       await table.delete(v);
       report.action = 'marked-pending';
       report.ok = true;
@@ -79,6 +80,10 @@ export async function repairMigration(
     } else {
       await table.update(v, { success: true, checksum: local.checksum });
       report.action = row.success ? 'checksum-updated' : 'marked-applied';
+    }
+    if (local.breaking) {
+      await table.ensure(); // the compatibility side table, when a sqlx database has none yet
+      await table.recordBreaking(v, local.description);
     }
     report.ok = true;
     return report;

@@ -2,17 +2,17 @@
  * `migrate revert`: runs the `.down.sql` of the newest applied migration (or of every applied
  * migration newer than a target), newest first, each in one transaction with deleting its row.
  */
-import { DEFAULT_MIGRATIONS_TABLE } from '../config/config.js';
+import { parseVersion, type AppliedStep, type FailedStep, type MigrationTableOptions } from '../migrator/apply-migrations.js';
+import type { StepScript } from '../migrator/execute-statements.js';
+import type { MigrationConnection } from '../migrator/migration-connection.js';
+import { compareHistory, type HistoryPolicy } from '../migrator/migration-history.js';
+import { acquireMigrationLock } from '../migrator/migration-lock.js';
+import { DEFAULT_MIGRATIONS_TABLE } from '../migrator/migration-record.js';
+import { revertStep } from '../migrator/migration-step.js';
+import { MigrationsTable } from '../migrator/migrations-table.js';
 import { loadSqlParser } from '../source/sql-scanner.js';
-import { acquireMigrationLock } from './migration-lock.js';
-import { compareHistory, type HistoryPolicy } from './migration-history.js';
-import { downScript, migrationLabel, type Migration, type MigrationProblem, type MigrationScript } from './migration.js';
-import type { MigrationConnection } from './migration-connection.js';
-import { revertStep } from './migration-step.js';
-import { MigrationsTable } from './migrations-table.js';
-import { parseVersion, type AppliedStep, type FailedStep, type MigrationTableOptions } from './run-migrations.js';
-import { planScript } from './script-statements.js';
-import type { ScriptStatement } from './split-statements.js';
+import { downScript, migrationLabel, type Migration, type MigrationProblem } from './migration.js';
+import { planStatements } from './script-statements.js';
 
 export interface RevertMigrationsOptions extends MigrationTableOptions, Omit<HistoryPolicy, 'allowOutOfOrder'> {
   /** Revert every applied migration newer than this version; without it, only the newest one. */
@@ -46,7 +46,7 @@ export async function revertMigrations(conn: MigrationConnection, migrations: re
     const newestFirst = history.entries.filter((e) => e.applied).reverse();
     const chosen = target === undefined ? newestFirst.slice(0, 1) : newestFirst.filter((e) => e.version > target);
 
-    const steps: Array<{ m: Migration; script: MigrationScript; statements: ScriptStatement[] }> = [];
+    const steps: Array<{ m: Migration; script: StepScript }> = [];
     for (const entry of chosen) {
       const m = entry.local;
       const label = migrationLabel(entry.version, entry.description);
@@ -64,14 +64,14 @@ export async function revertMigrations(conn: MigrationConnection, migrations: re
         });
         continue;
       }
-      const plan = planScript(script);
-      if (plan.ok) steps.push({ m, script, statements: plan.statements });
+      const plan = planStatements(script);
+      if (plan.ok) steps.push({ m, script: { file: script.file, noTransaction: script.noTransaction, statements: plan.statements } });
       else report.problems.push(plan.problem);
     }
     if (report.problems.length) return report;
 
-    for (const { m, script, statements } of steps) {
-      const outcome = await revertStep(conn, table, m, script, statements);
+    for (const { m, script } of steps) {
+      const outcome = await revertStep(conn, table, m, script);
       if (!outcome.ok) {
         report.problems.push(outcome.problem);
         report.failed = { version: m.version, description: m.description, dirty: outcome.dirty, completed: outcome.completed, total: outcome.total };

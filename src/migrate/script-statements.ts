@@ -1,4 +1,6 @@
 /** Turns a migration script into the statements to send, refusing what cannot run safely. */
+import type { StatementPlan } from '../migrator/apply-migrations.js';
+import type { MigrationStatement } from '../migrator/migration-record.js';
 import { LineIndex } from '../source/text-position.js';
 import type { MigrationProblem, MigrationScript } from './migration.js';
 import { splitStatements, statementKind, type ScriptStatement } from './split-statements.js';
@@ -40,4 +42,15 @@ export function planScript(script: MigrationScript): ScriptPlan {
     }
   }
   return { ok: true, statements: split.statements };
+}
+
+/** `planScript`, with each statement placed in its file: what the shared runner executes. Needs `loadSqlParser()`. */
+export function planStatements(script: MigrationScript): StatementPlan {
+  const plan = planScript(script);
+  return plan.ok ? { ok: true, statements: placeStatements(script.sql, plan.statements) } : plan;
+}
+
+export function placeStatements(sql: string, statements: readonly ScriptStatement[]): MigrationStatement[] {
+  const lines = new LineIndex(sql);
+  return statements.map((s) => ({ sql: s.text, ...lines.position(s.start) }));
 }

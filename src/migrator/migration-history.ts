@@ -2,16 +2,15 @@
  * Compares the migrations folder with the bookkeeping table: the status of every version, and the
  * refusals that keep `run` and `revert` from acting on a history they cannot trust.
  */
-import { shortChecksum } from './migration-checksum.js';
-import { migrationLabel, type AppliedMigration, type Migration, type MigrationProblem } from './migration.js';
+import { migrationLabel, type AppliedMigration, type MigrationDefinition, type MigrationProblem } from './migration-record.js';
 
 export type MigrationStatus = 'applied' | 'pending' | 'missing' | 'modified' | 'dirty';
 
-export interface HistoryEntry {
+export interface HistoryEntry<M extends MigrationDefinition = MigrationDefinition> {
   version: bigint;
   description: string;
   status: MigrationStatus;
-  local?: Migration;
+  local?: M;
   applied?: AppliedMigration;
   /** Why a status is tolerated or notable: "allowed by allowMissing", "out of order", … */
   note?: string;
@@ -27,15 +26,15 @@ export interface HistoryPolicy {
   displayDir?: string;
 }
 
-export interface MigrationHistory {
+export interface MigrationHistory<M extends MigrationDefinition = MigrationDefinition> {
   /** Every version, local or recorded, in version order. */
-  entries: HistoryEntry[];
+  entries: HistoryEntry<M>[];
   /** Local migrations not yet recorded, in version order. */
-  pending: Migration[];
+  pending: M[];
   refusals: MigrationProblem[];
 }
 
-export function compareHistory(local: readonly Migration[], applied: readonly AppliedMigration[], policy: HistoryPolicy = {}): MigrationHistory {
+export function compareHistory<M extends MigrationDefinition>(local: readonly M[], applied: readonly AppliedMigration[], policy: HistoryPolicy = {}): MigrationHistory<M> {
   const allowMissing = new Set((policy.allowMissing ?? []).map((v) => BigInt(v).toString()));
   const alternates = new Map(Object.entries(policy.alternateChecksums ?? {}).map(([v, prefixes]) => [BigInt(v).toString(), prefixes.map((p) => p.toLowerCase())]));
   const localByVersion = new Map(local.map((m) => [m.version, m]));
@@ -43,8 +42,8 @@ export function compareHistory(local: readonly Migration[], applied: readonly Ap
   const newestApplied = applied.reduce<bigint | undefined>((max, a) => (max === undefined || a.version > max ? a.version : max), undefined);
   const folder = policy.displayDir || 'the migrations folder';
 
-  const entries: HistoryEntry[] = [];
-  const pending: Migration[] = [];
+  const entries: HistoryEntry<M>[] = [];
+  const pending: M[] = [];
   const refusals: MigrationProblem[] = [];
   const versions = [...new Set([...localByVersion.keys(), ...appliedByVersion.keys()])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   for (const version of versions) {
@@ -98,4 +97,9 @@ export function compareHistory(local: readonly Migration[], applied: readonly Ap
     }
   }
   return { entries, pending, refusals };
+}
+
+/** The first 12 hex digits, as `migrate info` shows them. */
+export function shortChecksum(checksum: Buffer): string {
+  return checksum.toString('hex').slice(0, 12);
 }

@@ -2,10 +2,13 @@
  * The bookkeeping table, sqlx's layout: one row per applied migration. The name may be
  * schema-qualified; once located, every statement uses the fully qualified name, so a migration
  * that changes `search_path` cannot redirect the bookkeeping.
+ *
+ * Beside it, `<table>_compat` lists the applied migrations that declared themselves breaking
+ * (`-- sqlsure: breaking`); the newest is the compatibility floor. A side table rather than a
+ * column, so the bookkeeping table keeps sqlx's exact layout and sqlx can still run against it.
  */
-import { ConfigError } from '../config/config.js';
-import type { AppliedMigration } from './migration.js';
 import type { MigrationConnection } from './migration-connection.js';
+import { MigrationOptionError, type AppliedMigration, type CompatibilityFloor } from './migration-record.js';
 
 export interface TableName {
   schema?: string;
@@ -20,11 +23,11 @@ export function parseTableName(text: string): TableName {
   for (;;) {
     part.lastIndex = pos;
     const m = part.exec(text);
-    if (!m) throw new ConfigError(`invalid migrations table name "${text}" (expected name or schema.name)`);
+    if (!m) throw new MigrationOptionError(`invalid migrations table name "${text}" (expected name or schema.name)`);
     parts.push(m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2]!.toLowerCase());
     pos = part.lastIndex;
     if (pos === text.length) break;
-    if (text[pos] !== '.' || parts.length === 2) throw new ConfigError(`invalid migrations table name "${text}" (expected name or schema.name)`);
+    if (text[pos] !== '.' || parts.length === 2) throw new MigrationOptionError(`invalid migrations table name "${text}" (expected name or schema.name)`);
     pos++;
   }
   return parts.length === 2 ? { schema: parts[0]!, table: parts[1]! } : { table: parts[0]! };
@@ -32,6 +35,16 @@ export function parseTableName(text: string): TableName {
 
 export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** The SQL name of the compatibility side table: the bookkeeping table's name + `_compat`, in its schema. */
+export function compatTableName(name: TableName): TableName {
+  return { ...name, table: `${name.table}_compat` };
+}
+
+function compatTableSql(qualifiedTable: string): string {
+  // `"schema"."table"` → `"schema"."table_compat"`
+  return `${qualifiedTable.slice(0, -1)}_compat"`;
 }
 
 interface Row {
@@ -77,9 +90,12 @@ export class MigrationsTable {
     return found?.schema != null;
   }
 
-  /** Creates the table (and a named schema) when missing. */
+  /** Creates the table (and a named schema) when missing, and the compatibility side table. */
   async ensure(): Promise<void> {
-    if (await this.exists()) return;
+    if (await this.exists()) {
+      await this.#ensureCompat();
+      return;
+    }
     if (this.#name.schema) await this.#conn.exec(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(this.#name.schema)}`);
     await this.#conn.exec(`CREATE TABLE IF NOT EXISTS ${this.#qualified()} (
   version BIGINT PRIMARY KEY,
@@ -89,6 +105,55 @@ export class MigrationsTable {
   checksum BYTEA NOT NULL,
   execution_time BIGINT NOT NULL
 )`);
+    await this.#ensureCompat();
+  }
+
+  async #ensureCompat(): Promise<void> {
+    await this.#conn.exec(`CREATE TABLE IF NOT EXISTS ${this.#compat()} (
+  version BIGINT PRIMARY KEY,
+  description TEXT NOT NULL,
+  recorded_on TIMESTAMPTZ NOT NULL DEFAULT now()
+)`);
+  }
+
+  /** Records an applied breaking migration (idempotent). */
+  async recordBreaking(version: bigint, description: string): Promise<void> {
+    await this.#conn.query(
+      `INSERT INTO ${this.#compat()} (version, description) VALUES ($1::bigint, $2) ON CONFLICT (version) DO NOTHING`,
+      [String(version), description],
+    );
+  }
+
+  /** Forgets a breaking migration that was reverted or marked pending (no-op when absent). */
+  async forgetBreaking(version: bigint): Promise<void> {
+    if (!(await this.#compatExists())) return;
+    await this.#conn.query(`DELETE FROM ${this.#compat()} WHERE version = $1::bigint`, [String(version)]);
+  }
+
+  /** Versions recorded as breaking; none when the side table does not exist (a sqlx database). */
+  async breakingVersions(): Promise<bigint[]> {
+    if (!(await this.#compatExists())) return [];
+    const rows = await this.#conn.query<{ version: string }>(`SELECT version::text AS version FROM ${this.#compat()} ORDER BY version`);
+    return rows.map((r) => BigInt(r.version));
+  }
+
+  /** The newest applied breaking migration, if any. */
+  async compatibilityFloor(): Promise<CompatibilityFloor | undefined> {
+    if (!(await this.#compatExists())) return undefined;
+    const [row] = await this.#conn.query<{ version: string; description: string }>(
+      `SELECT version::text AS version, description FROM ${this.#compat()} ORDER BY version DESC LIMIT 1`,
+    );
+    return row ? { version: BigInt(row.version), description: row.description } : undefined;
+  }
+
+  async #compatExists(): Promise<boolean> {
+    const [row] = await this.#conn.query<{ found: boolean }>(`SELECT pg_catalog.to_regclass($1) IS NOT NULL AS found`, [this.#compat()]);
+    return row?.found === true;
+  }
+
+  #compat(): string {
+    this.#qualified();
+    return compatTableSql(this.#sql!);
   }
 
   async rows(): Promise<AppliedMigration[]> {

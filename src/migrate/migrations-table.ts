@@ -1,0 +1,2 @@
+/** Moved to src/migrator/ (the core shared with `sqlsure/migrator`); kept so existing imports keep working. */
+export * from '../migrator/migrations-table.js';
