@@ -144,6 +144,7 @@ async function runMigrate(command: MigrateSubcommand, argv: MigrateFlags, overri
         onApplied: (s) => console.error(`applied ${label(s)} in ${formatDuration(s.durationNs)}`),
       });
       printAll(r.problems);
+      for (const notice of r.notices) console.error(`${pc.cyan('note')}: ${notice}`);
       if (r.failed) {
         console.error(pc.red(describeFailedStep(r.failed, r.table)));
         if (r.applied.length) console.error(`${r.applied.length} migration${r.applied.length === 1 ? ' was' : 's were'} applied before it`);
@@ -238,7 +239,7 @@ function describeDatabase(d: DatabaseInfo, described: number): string {
 
 function exitCodeFor(err: unknown): number {
   const name = (err as Error)?.name;
-  if (name === 'ConfigError' || name === 'UnsupportedExtensionError') return EXIT.usage;
+  if (name === 'ConfigError' || name === 'MigrationOptionError' || name === 'UnsupportedExtensionError') return EXIT.usage;
   if (name === 'DatabaseUnreachableError') return EXIT.unreachable;
   return EXIT.failed;
 }
