@@ -6,6 +6,7 @@
  */
 import type { SchemaTypes } from '../cache/cache-entry.js';
 import type { SourceProblem } from '../source/query-source.js';
+import { commentText, stringLiteral } from './escape.js';
 import { GENERATED_MARKER } from './write-modules.js';
 
 export const ENUMS_MODULE = '_enums.ts';
@@ -47,9 +48,9 @@ export function emitEnums(schema: SchemaTypes, cacheDir: string): EmittedEnums {
     taken.set(type, pgType);
     blocks.push(
       [
-        `/** Labels of the PostgreSQL enum \`${pgType}\`, in its sort order. */`,
-        `export const ${values} = [${schema.enums[pgType]!.map((l) => JSON.stringify(l)).join(', ')}] as const;`,
-        `/** A value of the PostgreSQL enum \`${pgType}\`. */`,
+        `/** Labels of the PostgreSQL enum \`${commentText(pgType)}\`, in its sort order. */`,
+        `export const ${values} = [${schema.enums[pgType]!.map((l) => stringLiteral(l)).join(', ')}] as const;`,
+        `/** A value of the PostgreSQL enum \`${commentText(pgType)}\`. */`,
         `export type ${type} = (typeof ${values})[number];`,
       ].join('\n'),
     );

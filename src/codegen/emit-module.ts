@@ -7,12 +7,18 @@ import type { CacheEntry, CachedColumn, CachedParam, SchemaTypes } from '../cach
 import type { SourceProblem } from '../source/query-source.js';
 import { camelCase } from './camel-case.js';
 import type { CodegenOptions } from './codegen-options.js';
-import { functionName, propertyAccess, propertyKey, typeName } from './names.js';
+import * as runtime from '../runtime/index.js';
+import { commentText, propertyAccess, propertyKey, stringLiteral } from './escape.js';
+import { functionName, localName, typeName } from './names.js';
+import { checkTypeExpression, TYPE_EXPRESSION_HINT } from './type-expression.js';
 import { columnType, paramType } from './ts-types.js';
 import { relocateInlineImports, typeImportLines } from './type-imports.js';
 
 const RUNTIME_TYPES = ['Interval', 'JsonValue'] as const;
 const RUNTIME_DECODERS = ['textArray', 'int8ToString', 'int8ToBigInt', 'int8ToNumber', 'arrayOf'] as const;
+
+/** Every value the runtime exports is reserved in generated modules, used or not, so adding a query never renames a helper. */
+const RUNTIME_VALUES = Object.keys(runtime).sort();
 
 const RUNNER = {
   one: 'queryOne',
@@ -58,6 +64,8 @@ export function emitModule(
   };
   const property = (name: string): string => (options.camelCase ? camelCase(name) : name);
   const blocks: string[] = [];
+  // Every module-level name and who declared it: a clash is reported now, never left to tsc.
+  const declared = new Map<string, string>(RUNTIME_VALUES.map((name) => [name, `sqlsure's runtime helper ${name}`]));
 
   for (const entry of entries) {
     const fn = functionName(entry.name);
@@ -65,6 +73,14 @@ export function emitModule(
     const problem = (message: string, hint?: string): void => {
       problems.push({ file: sourceFile, position: { line: lineOf(entry), column: 1 }, message: `${entry.name}: ${message}`, ...(hint ? { hint } : {}) });
     };
+    const declare = (name: string, what: string): void => {
+      const other = declared.get(name);
+      if (other !== undefined) problem(`its ${what} ${name} clashes with ${other}`, 'rename one of the queries');
+      else declared.set(name, `the ${what} of query ${entry.name} (${entry.source})`);
+    };
+    declare(fn, 'function');
+    declare(`${base}Params`, 'type');
+    declare(`${base}Row`, 'type');
     const lines: string[] = [];
     const returnsRows = entry.cardinality === 'one' || entry.cardinality === 'maybe' || entry.cardinality === 'many';
     runtimeValues.add(RUNNER[entry.cardinality]);
@@ -111,13 +127,17 @@ export function emitModule(
           problem(`columns "${properties.get(key)}" and "${c.name}" are both named ${key} in TypeScript`, 'alias one of them');
         }
         properties.set(key, c.name);
+        if (c.tsType !== undefined) {
+          const checked = checkTypeExpression(c.tsType);
+          if (!checked.ok) problem(`the type override of column "${c.name}" is not a single TypeScript type: ${checked.message}`, TYPE_EXPRESSION_HINT);
+        }
         const resolved = columnType(c, schema, options);
         const type = noteType(resolved.type);
         if (resolved.decoder) {
           for (const name of RUNTIME_DECODERS) if (new RegExp(`\\b${name}\\b`).test(resolved.decoder)) runtimeValues.add(name);
           decoders.push(`${propertyKey(c.name)}: ${resolved.decoder}`);
         }
-        if (key !== c.name) renames.push(`${propertyKey(c.name)}: ${JSON.stringify(key)}`);
+        if (key !== c.name) renames.push(`${propertyKey(c.name)}: ${stringLiteral(key)}`);
         const doc = columnDoc(c);
         if (doc) lines.push(`  /** ${doc} */`);
         lines.push(`  ${propertyKey(key)}: ${c.nullable ? `${type} | null` : type};`);
@@ -125,21 +145,21 @@ export function emitModule(
       lines.push('}', '');
     }
 
-    const sqlConst = `${fn}Sql`;
-    lines.push(`const ${sqlConst} = ${JSON.stringify(entry.statement)};`);
+    const sqlConst = localName(fn, 'sql');
+    lines.push(`const ${sqlConst} = ${stringLiteral(entry.statement)};`);
     const shapeParts = [...(decoders.length > 0 ? [`decode: { ${decoders.join(', ')} }`] : []), ...(renames.length > 0 ? [`rename: { ${renames.join(', ')} }`] : [])];
-    const shapeConst = `${fn}Shape`;
+    const shapeConst = localName(fn, 'shape');
     if (shapeParts.length > 0) {
       runtimeTypes.add('RowShape');
       lines.push(`const ${shapeConst}: RowShape = { ${shapeParts.join(', ')} };`);
     }
-    const rowsConst = `${fn}Rows`;
+    const rowsConst = localName(fn, 'rows');
     if (dynamic) {
       runtimeTypes.add('RowsSlot');
       runtimeValues.add('expandRows');
-      const casts = dynamic.casts.map((c) => JSON.stringify(c)).join(', ');
+      const casts = dynamic.casts.map((c) => stringLiteral(c)).join(', ');
       lines.push(
-        `const ${rowsConst}: RowsSlot = { start: ${dynamic.start}, end: ${dynamic.end}, context: ${JSON.stringify(dynamic.context)}, firstIndex: ${dynamic.firstIndex}, casts: [${casts}] };`,
+        `const ${rowsConst}: RowsSlot = { start: ${dynamic.start}, end: ${dynamic.end}, context: ${stringLiteral(dynamic.context)}, firstIndex: ${dynamic.firstIndex}, casts: [${casts}] };`,
       );
     }
     lines.push('');
@@ -188,20 +208,29 @@ export function emitModule(
       const rowsAccess = propertyAccess('params', groups.find((g) => g.name === dynamic.param)!.property);
       lines.push(
         `  const { text, values } = expandRows(${sqlConst}, ${rowsConst}, [${values.join(', ')}], ${rowsAccess}, (r) => [${rowFields.join(', ')}]);`,
-        `  return ${RUNNER[entry.cardinality]}${typeArg}(db, ${JSON.stringify(entry.name)}, text, values${shapeArg});`,
+        `  return ${RUNNER[entry.cardinality]}${typeArg}(db, ${stringLiteral(entry.name)}, text, values${shapeArg});`,
       );
     } else {
-      lines.push(`  return ${RUNNER[entry.cardinality]}${typeArg}(db, ${JSON.stringify(entry.name)}, ${sqlConst}, [${values.join(', ')}]${shapeArg});`);
+      lines.push(`  return ${RUNNER[entry.cardinality]}${typeArg}(db, ${stringLiteral(entry.name)}, ${sqlConst}, [${values.join(', ')}]${shapeArg});`);
     }
     lines.push('}');
     blocks.push(lines.join('\n'));
   }
 
   const imports = [...[...runtimeValues].sort(), ...[...runtimeTypes].sort().map((t) => `type ${t}`)];
+  const typeImports = typeImportLines(usedTypes, options.imports, modulePath);
+  for (const name of [...runtimeTypes, ...typeImports.names]) {
+    const other = declared.get(name);
+    const what = runtimeTypes.has(name) ? `sqlsure's runtime type ${name}` : `the type ${name} imported by the configuration ("imports")`;
+    if (other !== undefined && entries.length > 0) {
+      problems.push({ file: sourceFile, position: { line: 1, column: 1 }, message: `${what} clashes with ${other}`, hint: 'rename the query or the imported type' });
+    }
+    declared.set(name, what);
+  }
   const header = [
-    `// Generated by sqlsure from ${sourceFile}. Do not edit: change the SQL and run \`sqlsure prepare\`.`,
+    `// Generated by sqlsure from ${commentText(sourceFile)}. Do not edit: change the SQL and run \`sqlsure prepare\`.`,
     `import { ${imports.join(', ')} } from 'sqlsure/runtime';`,
-    ...typeImportLines(usedTypes, options.imports, modulePath),
+    ...typeImports.lines,
     '',
   ];
   return { content: header.join('\n') + '\n' + blocks.join('\n\n') + '\n', problems };
@@ -238,16 +267,12 @@ function columnDoc(c: CachedColumn): string | undefined {
   if (c.origin) parts.push(`${c.origin.table}.${c.origin.column}`);
   parts.push(c.pgType);
   if (c.nullable) parts.push(`nullable: ${c.nullableBecause ?? 'not proven non-null'}`);
-  return escapeComment(parts.join(' · '));
+  return commentText(parts.join(' · '));
 }
 
 function functionDoc(entry: CacheEntry): string[] {
-  const sql = entry.sql.split('\n').map((l) => ` * ${escapeComment(l)}`.trimEnd());
-  return ['/**', ` * ${entry.name} (:${entry.cardinality}) — ${entry.source}`, ' *', ' * ```sql', ...sql, ' * ```', ' */'];
-}
-
-function escapeComment(text: string): string {
-  return text.replace(/\*\//g, '*\\/');
+  const sql = entry.sql.split('\n').map((l) => ` * ${commentText(l)}`.trimEnd());
+  return ['/**', ` * ${commentText(`${entry.name} (:${entry.cardinality}) — ${entry.source}`)}`, ' *', ' * ```sql', ...sql, ' * ```', ' */'];
 }
 
 function lineOf(entry: CacheEntry): number {

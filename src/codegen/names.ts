@@ -1,9 +1,19 @@
-/** Identifiers in generated code. */
+/**
+ * Names in generated code. A query's name (`[A-Za-z_][A-Za-z0-9_]*`, checked by the source layer
+ * and again when the cache is read) gives its exported function and types; every name codegen
+ * invents for itself contains a `$`, which no query name can, so the two never meet.
+ */
+export { propertyAccess, propertyKey } from './escape.js';
 
+/**
+ * Words a function cannot be called (reserved, strict-mode and TypeScript-reserved words), and
+ * lowercase globals generated code may rely on: these get a `Query` suffix.
+ */
 const RESERVED = new Set(
   ('break case catch class const continue debugger default delete do else enum export extends false finally for ' +
     'function if import in instanceof new null return super switch this throw true try typeof var void while with ' +
-    'yield let static implements interface package private protected public await arguments eval').split(' '),
+    'yield let static implements interface package private protected public await arguments eval ' +
+    'undefined globalThis require module exports').split(' '),
 );
 
 /** `GetUserById` → `getUserById`; reserved words get a `Query` suffix (`Delete` → `deleteQuery`). */
@@ -17,14 +27,7 @@ export function typeName(queryName: string): string {
   return queryName[0]!.toUpperCase() + queryName.slice(1);
 }
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-/** An object key: bare when it is an identifier, else quoted. */
-export function propertyKey(name: string): string {
-  return IDENTIFIER.test(name) ? name : JSON.stringify(name);
-}
-
-/** An expression reading `name` from `params`. */
-export function propertyAccess(object: string, name: string): string {
-  return IDENTIFIER.test(name) ? `${object}.${name}` : `${object}[${JSON.stringify(name)}]`;
+/** A module-level constant codegen declares for one query (`getUserById$sql`): never a user's name. */
+export function localName(functionName: string, role: string): string {
+  return `${functionName}$${role}`;
 }

@@ -4,6 +4,7 @@
  * are written relative to the project root and rewritten relative to each generated module.
  */
 import path from 'node:path';
+import { stringLiteral } from './escape.js';
 
 const INLINE_IMPORT = /import\((['"])(\.{1,2}\/[^'"]*)\1\)/g;
 
@@ -12,8 +13,8 @@ export function relocateInlineImports(type: string, modulePath: string): string 
   return type.replace(INLINE_IMPORT, (_, quote: string, specifier: string) => `import(${quote}${relocate(specifier, modulePath)}${quote})`);
 }
 
-/** `import type` lines for the import-map names that occur in `types`. */
-export function typeImportLines(types: Iterable<string>, imports: Readonly<Record<string, string>>, modulePath: string): string[] {
+/** `import type` lines for the import-map names that occur in `types`, and the names they import. */
+export function typeImportLines(types: Iterable<string>, imports: Readonly<Record<string, string>>, modulePath: string): { lines: string[]; names: string[] } {
   const text = [...types].join('\n');
   const bySpecifier = new Map<string, string[]>();
   for (const [name, specifier] of Object.entries(imports).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -21,9 +22,11 @@ export function typeImportLines(types: Iterable<string>, imports: Readonly<Recor
     const target = relocate(specifier, modulePath);
     bySpecifier.set(target, [...(bySpecifier.get(target) ?? []), name]);
   }
-  return [...bySpecifier.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([specifier, names]) => `import type { ${names.join(', ')} } from '${specifier.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}';`);
+  const sorted = [...bySpecifier.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    lines: sorted.map(([specifier, names]) => `import type { ${names.join(', ')} } from ${stringLiteral(specifier, "'")};`),
+    names: sorted.flatMap(([, names]) => names),
+  };
 }
 
 function relocate(specifier: string, modulePath: string): string {

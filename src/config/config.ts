@@ -1,6 +1,7 @@
 /** `sqlsure.config.json` (optional), defaults, and command-line overrides. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { checkTypeExpression, TYPE_EXPRESSION_HINT } from '../codegen/type-expression.js';
 
 export const CONFIG_FILE = 'sqlsure.config.json';
 
@@ -125,6 +126,13 @@ function validateCodegen(overrides: ConfigFile, fromFile: ConfigFile, file: stri
       throw new ConfigError(`${file}: "columns" key "${key}" must be "table.column" or "schema.table.column"`);
     }
     columns[parts.length === 3 && parts[0] === 'public' ? parts.slice(1).join('.') : key] = type;
+  }
+  // Override types are pasted into generated interfaces: each must be exactly one type.
+  for (const [where, table] of [['types', types], ['columns', columns]] as const) {
+    for (const [key, type] of Object.entries(table)) {
+      const checked = checkTypeExpression(type);
+      if (!checked.ok) throw new ConfigError(`${file}: "${where}" → "${key}": ${JSON.stringify(type)} is not a single TypeScript type (column ${checked.offset + 1}: ${checked.message}); ${TYPE_EXPRESSION_HINT}`);
+    }
   }
   const imports = stringRecord(overrides.imports ?? fromFile.imports ?? {}, `${file}: "imports"`, 'type names to module specifiers');
   for (const name of Object.keys(imports)) {

@@ -19,6 +19,7 @@ import type {
   ParamExpansion,
   SourceParam,
 } from './query-source.js';
+import { checkTypeExpression, TYPE_EXPRESSION_HINT } from '../codegen/type-expression.js';
 import type { SqlToken } from './sql-scanner.js';
 import type { LineIndex } from './text-position.js';
 
@@ -40,7 +41,7 @@ export interface RewriteOptions {
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** `"name!"`, `"name?"`, `"name: Type"`, `"name!: Type"` (the quotes included). */
-const OVERRIDE_ALIAS = /^"([^"!?:]+?)\s*([!?])?\s*(?::\s*(.+?)\s*)?"$/;
+const OVERRIDE_ALIAS = /^"([^"!?:]+?)\s*([!?])?\s*(?::\s*(.+?)\s*)?"$/s;
 const COMMENT_KINDS = new Set(['SQL_COMMENT', 'C_COMMENT']);
 
 type Context = { kind: ExpansionSlot['context']; start: number };
@@ -99,6 +100,14 @@ export function rewriteStatement(
       const m = OVERRIDE_ALIAS.exec(token.text);
       if (m && (m[2] || m[3])) {
         const name = m[1]!;
+        if (m[3]) {
+          // The type is pasted into a generated interface: it must be one type expression, nothing more.
+          const checked = checkTypeExpression(m[3]);
+          if (!checked.ok) {
+            problems.push({ offset: token.start + token.text.lastIndexOf(m[3]) + checked.offset, message: `the type override of "${name}" is not a single TypeScript type: ${checked.message}`, hint: TYPE_EXPRESSION_HINT });
+            continue;
+          }
+        }
         overrides.push({ name, ...(m[2] ? { nullable: m[2] === '?' } : {}), ...(m[3] ? { tsType: m[3] } : {}) });
         edits.push({ from: token.start, to: token.end, render: () => `"${name}"` });
       }

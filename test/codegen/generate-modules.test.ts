@@ -47,9 +47,9 @@ describe('camelCase', () => {
     expect(problems).toEqual([]);
     const code = modules.get('generated/a/b.ts')!;
     expect(code).toMatch(/RenamedRow \{\n.*\n  userId: string;\n.*\n  email: string;\n\}/);
-    expect(code).toContain('const renamedShape: RowShape = { rename: { user_id: "userId" } };');
-    expect(code).toContain('[params.userId], renamedShape)');
-    expect(code).toContain('queryMany<UntouchedRow>(db, "Untouched", untouchedSql, [])');
+    expect(code).toContain('const renamed$shape: RowShape = { rename: { user_id: "userId" } };');
+    expect(code).toContain('[params.userId], renamed$shape)');
+    expect(code).toContain('queryMany<UntouchedRow>(db, "Untouched", untouched$sql, [])');
   });
 
   it('reports names that collide once mapped', () => {
