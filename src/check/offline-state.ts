@@ -8,6 +8,7 @@ import { listEntryFiles, readEntry, readSchema, SCHEMA_FILE } from '../cache/cac
 import { cacheFileName, queryHash } from '../cache/query-hash.js';
 import { migrationsHash } from '../cache/schema-hash.js';
 import type { ResolvedConfig } from '../config/config.js';
+import { requireFolder } from '../config/project-paths.js';
 import { snapshotDirFor } from '../database/pglite-snapshot.js';
 import { SourceMemo } from '../incremental/source-memo.js';
 import { toolIdentity } from '../incremental/tool-identity.js';
@@ -26,6 +27,8 @@ export interface OfflineState {
 
 export async function loadOfflineState(config: ResolvedConfig): Promise<OfflineState> {
   const root = config.root;
+  requireFolder(root, 'queries', config.queries);
+  if (config.migrationsNamed) requireFolder(root, 'migrations', config.migrations);
   const cacheDir = path.join(root, config.cache);
   // Files parsed by an earlier run (of this same sqlsure) are not parsed again.
   const localDir = snapshotDirFor(root);

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkTypeExpression, TYPE_EXPRESSION_HINT } from '../codegen/type-expression.js';
+import { resolveProjectFolders } from './project-paths.js';
 
 export const CONFIG_FILE = 'sqlsure.config.json';
 
@@ -45,9 +46,11 @@ export interface ConfigOverrides extends ConfigFile {
 export interface ResolvedConfig {
   /** Absolute project root. */
   root: string;
-  /** Folders relative to the root, `/`-separated. */
+  /** Folders relative to the root, `/`-separated (project-paths.ts); only migrations may start with `../`. */
   queries: string;
   migrations: string;
+  /** Whether the migrations folder was named (flag or config file) rather than defaulted. */
+  migrationsNamed: boolean;
   generated: string;
   cache: string;
   /** Flag, then env DATABASE_URL, then config file; undefined means the embedded database. */
@@ -87,7 +90,8 @@ export async function resolveConfig(overrides: ConfigOverrides = {}, env: NodeJS
   const root = path.resolve(overrides.root ?? '.');
   const configPath = overrides.config ? path.resolve(overrides.config) : path.join(root, CONFIG_FILE);
   const fromFile = await readConfigFile(configPath, overrides.config !== undefined);
-  const pick = (key: keyof typeof DEFAULTS): string => normalise(overrides[key] ?? fromFile[key] ?? DEFAULTS[key], key);
+  const pick = (key: keyof typeof DEFAULTS): string => overrides[key] ?? fromFile[key] ?? DEFAULTS[key];
+  const folders = resolveProjectFolders(root, { queries: pick('queries'), migrations: pick('migrations'), generated: pick('generated'), cache: pick('cache') });
   const databaseUrl = overrides.databaseUrl || env.DATABASE_URL || fromFile.databaseUrl || undefined;
   const migrationsTable = (overrides.migrationsTable ?? fromFile.migrationsTable ?? DEFAULT_MIGRATIONS_TABLE).trim();
   if (!migrationsTable) throw new ConfigError('"migrationsTable" must not be empty');
@@ -97,10 +101,8 @@ export async function resolveConfig(overrides: ConfigOverrides = {}, env: NodeJS
   }
   return {
     root,
-    queries: pick('queries'),
-    migrations: pick('migrations'),
-    generated: pick('generated'),
-    cache: pick('cache'),
+    ...folders,
+    migrationsNamed: (overrides.migrations ?? fromFile.migrations) !== undefined,
     ...(databaseUrl ? { databaseUrl } : {}),
     migrationsTable,
     migrationsChecksum,
@@ -213,9 +215,4 @@ async function readConfigFile(file: string, required: boolean): Promise<ConfigFi
     if (STRING_KEYS.has(key) && typeof value !== 'string') throw new ConfigError(`${file}: "${key}" must be a string`);
   }
   return parsed as ConfigFile;
-}
-
-function normalise(p: string, key: string): string {
-  if (!p.trim()) throw new ConfigError(`"${key}" must not be empty`);
-  return path.normalize(p).split(path.sep).join('/').replace(/\/$/, '');
 }

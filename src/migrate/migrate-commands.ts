@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { ConfigError, resolveConfig, type ConfigOverrides, type ResolvedConfig } from '../config/config.js';
+import { requireFolder } from '../config/project-paths.js';
 import { addMigration, type AddedMigration, type AddMigrationOptions } from './add-migration.js';
 import { loadMigrations } from './load-migrations.js';
 import type { Migration } from './migration.js';
@@ -52,6 +53,7 @@ export async function migrateAdd(options: ConfigOverrides & AddMigrationOptions 
 
 async function withMigrations<T>(options: MigrateOptions, run: (conn: MigrationConnection, migrations: Migration[], config: ResolvedConfig) => Promise<T>): Promise<T> {
   const config = await resolveConfig(options);
+  requireFolder(config.root, 'migrations', config.migrations);
   const migrations = await loadMigrations(path.join(config.root, config.migrations), { checksum: config.migrationsChecksum, displayDir: config.migrations });
   if (options.connection) return run(options.connection, migrations, config);
   if (!config.databaseUrl) {

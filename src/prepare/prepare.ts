@@ -11,6 +11,7 @@
  */
 import path from 'node:path';
 import { migrationsHash } from '../cache/schema-hash.js';
+import { requireFolder } from '../config/project-paths.js';
 import { resolveConfig, type ConfigOverrides, type ResolvedConfig } from '../config/config.js';
 import { openDatabase, type DatabaseInfo } from '../database/open-database.js';
 import { snapshotDirFor } from '../database/pglite-snapshot.js';
@@ -41,6 +42,9 @@ export async function prepare(options: PrepareOptions = {}): Promise<PrepareResu
   const started = performance.now();
   const config = await resolveConfig(options);
   const root = config.root;
+  requireFolder(root, 'queries', config.queries);
+  // The embedded database is built from the migrations; against a server they are optional.
+  if (config.migrationsNamed || (!options.session && !config.databaseUrl)) requireFolder(root, 'migrations', config.migrations);
   const localDir = snapshotDirFor(root);
   const stateFile = stateFileFor(localDir, root, config.cache);
   const tool = await toolIdentity(localDir);

@@ -228,13 +228,13 @@ describe.skipIf(!reachable)('sqlsure CLI against PostgreSQL', () => {
   });
 
   it('honours --root and the path flags', async () => {
-    const project = await makeProject({ 'sql/a.sql': '-- name: A :many\nSELECT id FROM people;\n' });
+    const project = await makeProject({ 'sql/a.sql': '-- name: A :many\nSELECT id FROM people;\n', 'db/migrations/.keep': '' });
     try {
-      const args = ['--root', project, '--queries', 'sql', '--generated', 'src/db', '--cache', '.sqlsure', '--migrations', 'none'];
+      const args = ['--root', project, '--queries', 'sql', '--generated', 'src/db', '--cache', '.sqlsure', '--migrations', 'db/migrations'];
       const r = await runCli(['prepare', ...args, '--database-url', db.url], { cwd: REPO_ROOT });
       expect(r.code).toBe(0);
       const files = Object.keys(await snapshotTree(project)).sort();
-      expect(files.filter((f) => !f.startsWith('.sqlsure/query-'))).toEqual(['.sqlsure/schema.json', 'sql/a.sql', 'src/db/a.ts']);
+      expect(files.filter((f) => !f.startsWith('.sqlsure/query-'))).toEqual(['.sqlsure/schema.json', 'db/migrations/.keep', 'sql/a.sql', 'src/db/a.ts']);
       expect((await runCli(['check', ...args], { cwd: REPO_ROOT })).code).toBe(0);
     } finally {
       await removeProject(project);
