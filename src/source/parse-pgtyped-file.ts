@@ -39,6 +39,8 @@ export function parsePgtypedFile(
   lines: LineIndex,
   problem: ReportProblem,
   problems: SourceProblem[],
+  /** Whether `[from, to)` holds a problem already reported (the query is then skipped). */
+  broken: (from: number, to: number) => boolean = () => false,
 ): ParsedQueryFile {
   const nameComments = tokens.filter((t) => t.kind === 'C_COMMENT' && NAME_COMMENT.test(t.text));
   const blockCount = nameComments.length;
@@ -92,6 +94,7 @@ export function parsePgtypedFile(
   const seen = new Map<string, number>();
   for (const q of parsed.queries) {
     const anchor = cardinalities.get(q.name)?.offset ?? q.statement.loc.a;
+    if (broken(Math.min(anchor, q.statement.loc.a), q.statement.loc.b + 1)) continue;
     if (!QUERY_NAME.test(q.name)) {
       problem(anchor, `query name "${q.name}" is not an identifier`, 'use letters, digits and underscores, e.g. GetUserById');
       continue;

@@ -10,8 +10,11 @@
 import path from 'node:path';
 import { buildQuerySource, type QueryBlock } from './build-query-source.js';
 import { isPgtypedFile, parsePgtypedFile } from './parse-pgtyped-file.js';
+import { mayBePgtypedFile } from './pgtyped-parser.js';
 import { CARDINALITIES, type Cardinality, type QuerySource, type SourceProblem } from './query-source.js';
-import { scanSql, type SqlToken } from './sql-scanner.js';
+import { scanQueryFile } from './scan-query-file.js';
+import { normaliseSourceText } from './source-text.js';
+import type { SqlToken } from './sql-scanner.js';
 import { LineIndex } from './text-position.js';
 
 export interface ParsedQueryFile {
@@ -26,29 +29,41 @@ const ANNOTATION = /^--\s*name\s*:\s*(\S+)(?:\s+:(\S+))?\s*$/i;
 const QUERY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 
-/** @param file path relative to the project root, `/`-separated. `text` may use CRLF. */
+/**
+ * Never throws: whatever the text, the outcome is queries and located problems. A query that
+ * cannot be lexed is lost alone (see scan-query-file.ts).
+ * @param file path relative to the project root, `/`-separated. `text` may use CRLF and a BOM.
+ */
 export function parseQueryFile(file: string, rawText: string): ParsedQueryFile {
-  const text = rawText.replace(/\r\n?/g, '\n');
-  const lines = new LineIndex(text);
+  const written = normaliseSourceText(rawText);
+  const lines = new LineIndex(written);
   const problems: SourceProblem[] = [];
   const problem = (offset: number, message: string, hint?: string, code?: string): void => {
     problems.push({ file, position: lines.position(offset), message, ...(code ? { code } : {}), ...(hint ? { hint } : {}) });
   };
 
-  let tokens: SqlToken[];
-  try {
-    tokens = scanSql(text);
-  } catch (err) {
-    problem(0, `cannot tokenize file: ${(err as Error).message}`);
-    return { blockCount: 1, queries: [], problems };
+  const scanned = scanQueryFile(written, mayBePgtypedFile(written) ? 'pgtyped' : 'native');
+  for (const p of scanned.problems) problem(p.offset, p.message, p.hint, '42601');
+  // From here on, broken queries are blanks (same offsets): nothing reads them again.
+  const { tokens, text } = scanned;
+  // A query holding a lexical problem was reported above; it is not read any further.
+  const broken = (from: number, to: number) => scanned.problems.some((p) => p.offset >= from && p.offset < to);
+
+  if (isPgtypedFile(tokens)) {
+    const parsed = parsePgtypedFile(file, text, tokens, lines, problem, problems, broken);
+    return { ...parsed, blockCount: parsed.blockCount + scanned.blankedBlocks };
+  }
+  // Nothing but blanks and comments (a file just created, say): no queries, nothing wrong.
+  const isComment = (t: SqlToken) => t.kind === 'SQL_COMMENT' || t.kind === 'C_COMMENT';
+  if (scanned.problems.length === 0 && tokens.every((t) => isComment(t) && !ANNOTATION_START.test(t.text))) {
+    return { blockCount: 0, queries: [], problems };
   }
 
-  if (isPgtypedFile(tokens)) return parsePgtypedFile(file, text, tokens, lines, problem, problems);
-
-  const { blocks, count: blockCount } = splitIntoBlocks(file, tokens, problem);
+  const { blocks, count: blockCount } = splitIntoBlocks(file, tokens, problem, text.length);
   const queries: QuerySource[] = [];
   const seen = new Map<string, number>();
   for (const block of blocks) {
+    if (broken(block.anchor, block.end)) continue;
     const key = block.name.toLowerCase();
     if (seen.has(key)) {
       problem(
@@ -71,13 +86,14 @@ function splitIntoBlocks(
   file: string,
   tokens: SqlToken[],
   problem: (offset: number, message: string, hint?: string) => void,
-): { blocks: QueryBlock[]; count: number } {
+  textLength: number,
+): { blocks: Array<QueryBlock & { end: number }>; count: number } {
   const annotations = tokens
     .map((t, i) => ({ t, i }))
     .filter(({ t }) => t.kind === 'SQL_COMMENT' && ANNOTATION_START.test(t.text));
 
   if (annotations.length === 0) {
-    return { blocks: [{ name: nameFromFile(file), cardinality: 'many', anchor: 0, tokens }], count: 1 };
+    return { blocks: [{ name: nameFromFile(file), cardinality: 'many', anchor: 0, end: textLength, tokens }], count: 1 };
   }
 
   const beforeFirst = tokens.slice(0, annotations[0]!.i).find((t) => t.kind !== 'SQL_COMMENT' && t.kind !== 'C_COMMENT');
@@ -85,9 +101,10 @@ function splitIntoBlocks(
     problem(beforeFirst.start, 'SQL before the first `-- name:` annotation', 'every query in an annotated file needs its own `-- name: Name :cardinality` line');
   }
 
-  const blocks: QueryBlock[] = [];
+  const blocks: Array<QueryBlock & { end: number }> = [];
   annotations.forEach(({ t, i }, k) => {
     const nextIndex = annotations[k + 1]?.i ?? tokens.length;
+    const end = annotations[k + 1]?.t.start ?? textLength;
     const match = ANNOTATION.exec(t.text);
     if (!match) {
       problem(t.start, `malformed annotation "${t.text}"`, 'write it as `-- name: GetUserById :one`');
@@ -103,7 +120,7 @@ function splitIntoBlocks(
       problem(t.start, `unknown cardinality ":${match[2]}" for query ${name}`, `use one of ${CARDINALITIES.map((c) => ':' + c).join(', ')}`);
       return;
     }
-    blocks.push({ name, cardinality: cardinalityText as Cardinality, anchor: t.start, tokens: tokens.slice(i + 1, nextIndex) });
+    blocks.push({ name, cardinality: cardinalityText as Cardinality, anchor: t.start, end, tokens: tokens.slice(i + 1, nextIndex) });
   });
   return { blocks, count: annotations.length };
 }
