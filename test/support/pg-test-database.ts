@@ -1,7 +1,8 @@
 /**
  * Real PostgreSQL for tests: each test file creates its own randomly named database and drops it
- * afterwards. Without a reachable server the suite is skipped loudly — unless REQUIRE_REAL_PG=1
- * (CI), where that is a failure.
+ * afterwards. A server that cannot be reached fails the run (see unreachableServerMessage) —
+ * except with SQLSURE_TEST_SKIP_PG=1, a deliberate opt-out that skips those suites loudly.
+ * REQUIRE_REAL_PG=1 (CI) forbids even that opt-out.
  */
 import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
@@ -10,26 +11,52 @@ import pg from 'pg';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+/** Whether the developer explicitly chose to run without PostgreSQL (never in CI). */
+export function skipPgRequested(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.SQLSURE_TEST_SKIP_PG === '1' && env.REQUIRE_REAL_PG !== '1';
+}
+
+/** Why a run stops when the server is unreachable, and the three ways forward. */
+export function unreachableServerMessage(reason: string, env: NodeJS.ProcessEnv = process.env): string {
+  const ci = env.REQUIRE_REAL_PG === '1' && env.SQLSURE_TEST_SKIP_PG === '1' ? '\n(REQUIRE_REAL_PG=1 is set, so SQLSURE_TEST_SKIP_PG=1 is ignored.)' : '';
+  return (
+    `PostgreSQL at ${TEST_DATABASE_URL} is unreachable (${reason}).\n` +
+    'The suites that need a real server cannot run, so the test run fails instead of passing without them.\n' +
+    '  - start PostgreSQL 15 on 127.0.0.1:5432 (user postgres, trust auth), e.g. `pg_ctlcluster 15 main start`\n' +
+    '    or `docker run -d -p 5432:5432 -e POSTGRES_HOST_AUTH_METHOD=trust postgres:15`;\n' +
+    '  - or point TEST_DATABASE_URL at a server where that user may CREATE DATABASE;\n' +
+    '  - or run without them, knowingly: SQLSURE_TEST_SKIP_PG=1 npm test (those suites are reported as skipped).' +
+    ci
+  );
+}
+
+/** Connects once; resolves to the failure reason, or undefined when the server answers. */
+export async function probeServer(): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.end();
+    return undefined;
+  } catch (err) {
+    await client.end().catch(() => undefined);
+    const e = err as NodeJS.ErrnoException;
+    return e.code ? `${e.code}: ${e.message}` : e.message;
+  }
+}
+
 let reachable: Promise<boolean> | undefined;
 
-/** Whether the test server answers; throws under REQUIRE_REAL_PG=1 when it does not. */
+/**
+ * Whether the test server answers. Unreachable: throws (failing the file) unless the developer
+ * opted out with SQLSURE_TEST_SKIP_PG=1, in which case the suites using it are skipped loudly.
+ */
 export function serverReachable(): Promise<boolean> {
   reachable ??= (async () => {
-    const client = new pg.Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 3000 });
-    try {
-      await client.connect();
-      await client.end();
-      return true;
-    } catch (err) {
-      if (process.env.REQUIRE_REAL_PG === '1') {
-        throw new Error(`REQUIRE_REAL_PG=1 but PostgreSQL at ${TEST_DATABASE_URL} is unreachable: ${(err as Error).message}`);
-      }
-      console.warn(
-        `\n!!! PostgreSQL at ${TEST_DATABASE_URL} is unreachable (${(err as Error).message}); ` +
-          'suites that need a real server are SKIPPED. Set TEST_DATABASE_URL or REQUIRE_REAL_PG=1.\n',
-      );
-      return false;
-    }
+    const failure = await probeServer();
+    if (failure === undefined) return true;
+    if (!skipPgRequested()) throw new Error(unreachableServerMessage(failure));
+    console.warn(`\n!!! SQLSURE_TEST_SKIP_PG=1: PostgreSQL at ${TEST_DATABASE_URL} is unreachable (${failure}); suites that need a real server are SKIPPED.\n`);
+    return false;
   })();
   return reachable;
 }

@@ -1,0 +1,64 @@
+/**
+ * CLI tests run dist/, so a dist/ older than src/ would silently test stale code. Before any test
+ * runs, every src/**.ts is compared with its compiled dist/**.js (and the compiler settings with
+ * the oldest output); anything missing or older triggers `tsc -p tsconfig.build.json`, and a build
+ * that fails stops the run with the compiler's output.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const BUILD_INPUTS = ['tsconfig.build.json', 'tsconfig.base.json', 'package.json'];
+
+/** The first reason dist/ cannot be trusted, or undefined when every output is newer than its source. */
+export function staleBuildReason(root: string): string | undefined {
+  const src = path.join(root, 'src');
+  const dist = path.join(root, 'dist');
+  let oldestOutput = Infinity;
+  for (const rel of walk(src)) {
+    if (!rel.endsWith('.ts') || rel.endsWith('.d.ts')) continue;
+    const out = path.join(dist, rel.replace(/\.ts$/, '.js'));
+    const outTime = mtime(out);
+    if (outTime === undefined) return `dist/${rel.replace(/\.ts$/, '.js')} is missing`;
+    if (mtime(path.join(src, rel))! > outTime) return `src/${rel} is newer than its build`;
+    oldestOutput = Math.min(oldestOutput, outTime);
+  }
+  for (const input of BUILD_INPUTS) {
+    const t = mtime(path.join(root, input));
+    if (t !== undefined && t > oldestOutput) return `${input} is newer than the build`;
+  }
+  return undefined;
+}
+
+/** Builds dist/ when it is stale; throws with the compiler's output when the build fails. */
+export function ensureFreshBuild(root: string, log: (line: string) => void = console.log): void {
+  // A source edited while tsc runs leaves the build stale again: build again, a few times at most.
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const reason = staleBuildReason(root);
+    if (reason === undefined) return;
+    log(`dist/ is stale (${reason}): running tsc -p tsconfig.build.json`);
+    const tsc = path.join(root, 'node_modules/typescript/bin/tsc');
+    const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' });
+    if (r.status !== 0) {
+      throw new Error(`the build failed, so the CLI tests would run stale code; fix it and run the tests again:\n${r.stdout}${r.stderr}`);
+    }
+  }
+  const still = staleBuildReason(root);
+  if (still !== undefined) throw new Error(`dist/ is still stale after three builds (${still}): src/ keeps changing during the build`);
+}
+
+function* walk(dir: string, rel = ''): Generator<string> {
+  for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+    const child = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) yield* walk(dir, child);
+    else yield child;
+  }
+}
+
+function mtime(file: string): number | undefined {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
