@@ -6,6 +6,7 @@ import type { QuerySource, SourceProblem } from './query-source.js';
 import type { ParsedQueryFile } from './parse-query-file.js';
 import { LineIndex } from './text-position.js';
 import { loadPgtypedParser, mayBePgtypedFile } from './pgtyped-parser.js';
+import { decodeSource, describeInvalidUtf8, INVALID_UTF8_HINT, normaliseSourceText, type DecodedSource } from './source-text.js';
 
 /** Earlier parses of unchanged files (see src/incremental/source-memo.ts). */
 export interface ParsedFileMemo {
@@ -31,7 +32,8 @@ export async function loadQuerySources(root: string, queriesDir: string, memo?: 
   const files = found.map((f) => toPosix(path.relative(root, path.join(absolute, f)))).sort();
   const queries: QuerySource[] = [];
   const problems: SourceProblem[] = [];
-  const texts = await Promise.all(files.map((f) => readFile(path.join(root, f), 'utf8')));
+  const decoded = await Promise.all(files.map(async (f) => decodeSource(await readFile(path.join(root, f)))));
+  const texts = decoded.map((d) => d.text);
   const lines = new Map<string, LineIndex>();
   let blockCount = 0;
   // The parser (WASM) is loaded only when some file is not in the memo.
@@ -44,12 +46,28 @@ export async function loadQuerySources(root: string, queriesDir: string, memo?: 
       parsed = parse(file, texts[i]!);
       memo?.set(file, texts[i]!, parsed);
     }
-    lines.set(file, new LineIndex(texts[i]!.replace(/\r\n?/g, '\n')));
+    const fileLines = new LineIndex(normaliseSourceText(texts[i]!));
+    lines.set(file, fileLines);
     blockCount += parsed.blockCount;
-    queries.push(...parsed.queries);
-    problems.push(...parsed.problems);
+    const undecodable = undecodableProblems(file, decoded[i]!);
+    // A query holding bytes that are not UTF-8 is not prepared: its text is not what was written.
+    const spoilt = (q: QuerySource) => {
+      const from = fileLines.offsetOf(q.position.line, q.position.column);
+      return undecodable.some(({ offset }) => offset >= from && offset < from + q.sql.length);
+    };
+    queries.push(...parsed.queries.filter((q) => !spoilt(q)));
+    problems.push(...undecodable.map((u) => u.problem), ...parsed.problems);
   }
   return { files, blockCount, queries, problems, lines };
+}
+
+/** Bytes that are not UTF-8 became U+FFFD when decoded: each is reported where it is. */
+function undecodableProblems(file: string, decoded: DecodedSource): Array<{ offset: number; problem: SourceProblem }> {
+  const lines = decoded.invalid.length ? new LineIndex(normaliseSourceText(decoded.text)) : undefined;
+  return decoded.invalid.map((bad) => ({
+    offset: lines!.offsetOf(bad.position.line, bad.position.column),
+    problem: { file, position: bad.position, message: describeInvalidUtf8(bad), hint: INVALID_UTF8_HINT },
+  }));
 }
 
 async function loadParser(): Promise<(file: string, text: string) => ParsedQueryFile> {
