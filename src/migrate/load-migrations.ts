@@ -4,6 +4,7 @@ import path from 'node:path';
 import { migrationChecksum, normaliseMigrationText } from './migration-checksum.js';
 import type { ChecksumMode, Migration, MigrationProblem } from './migration.js';
 import { readDirectives } from './migration-directives.js';
+import { decodeSource, describeInvalidUtf8, INVALID_UTF8_HINT } from '../source/source-text.js';
 
 export interface LoadMigrationsOptions {
   /** Default `normalized`. */
@@ -93,11 +94,17 @@ export async function loadMigrations(migrationsDir: string, options: LoadMigrati
   if (problems.length) throw new MigrationFolderError(problems);
 
   const read = (name: string) => readFile(path.join(migrationsDir, name));
+  // Bytes that are not UTF-8 would silently run as U+FFFD: the folder is refused, naming them.
+  const textOf = (raw: Buffer, name: string): string => {
+    const decoded = decodeSource(raw);
+    for (const bad of decoded.invalid) problems.push({ file: shown(name), position: bad.position, message: describeInvalidUtf8(bad), hint: INVALID_UTF8_HINT });
+    return decoded.text;
+  };
   const pairs = [...simple, ...reversible].sort(byVersionOrder);
   const loaded = await Promise.all(
     pairs.map(async (p): Promise<Migration> => {
       const upRaw = await read(p.up);
-      const upSql = normaliseMigrationText(upRaw.toString('utf8'));
+      const upSql = normaliseMigrationText(textOf(upRaw, p.up));
       const up = readDirectives(upSql, shown(p.up));
       problems.push(...up.problems);
       const migration: Migration = {
@@ -111,7 +118,7 @@ export async function loadMigrations(migrationsDir: string, options: LoadMigrati
         breaking: up.directives.breaking,
       };
       if (p.down) {
-        const downSql = normaliseMigrationText((await read(p.down)).toString('utf8'));
+        const downSql = normaliseMigrationText(textOf(await read(p.down), p.down));
         const down = readDirectives(downSql, shown(p.down));
         problems.push(...down.problems);
         Object.assign(migration, { downSql, downFile: shown(p.down), downNoTransaction: down.directives.noTransaction });
