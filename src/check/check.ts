@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { embeddedMigrations, manifestProblems, withMigrationsModule } from '../codegen/embedded-migrations.js';
 import { generateModules } from '../codegen/generate-modules.js';
 import { listGeneratedFiles } from '../codegen/write-modules.js';
 import { resolveConfig, type ConfigOverrides, type ResolvedConfig } from '../config/config.js';
@@ -27,6 +28,9 @@ export async function check(options: ConfigOverrides = {}): Promise<CheckResult>
   const empty = { enums: {}, domains: {}, composites: {} };
   const { modules, problems: codegenProblems } = generateModules(state.entries, state.schema ?? empty, config);
   problems.push(...codegenProblems);
+  // generated/_migrations.ts, rebuilt from the migration files and the cache's manifest (no parser).
+  const embedded = await embeddedMigrations(config, { split: false });
+  problems.push(...withMigrationsModule(modules, embedded), ...manifestProblems(config.root, embedded));
 
   for (const [file, expected] of modules) {
     const actual = await readFile(path.join(config.root, file), 'utf8').catch(() => undefined);

@@ -3,6 +3,7 @@ import { loadOfflineState } from '../check/offline-state.js';
 import { resolveConfig, type ConfigOverrides, type ResolvedConfig } from '../config/config.js';
 import type { SourceProblem } from '../source/query-source.js';
 import { sortProblems } from '../report/sort-problems.js';
+import { embeddedMigrations, withMigrationsModule } from './embedded-migrations.js';
 import { generateModules } from './generate-modules.js';
 import { writeModules } from './write-modules.js';
 
@@ -21,6 +22,7 @@ export async function generate(options: ConfigOverrides = {}): Promise<GenerateR
     return { config, problems: sortProblems(state.problems), modulesWritten: [], modulesRemoved: [] };
   }
   const { modules, problems } = generateModules(state.entries, state.schema, config);
+  problems.push(...withMigrationsModule(modules, await embeddedMigrations(config, { split: false })));
   if (problems.length > 0) {
     return { config, problems: sortProblems(problems), modulesWritten: [], modulesRemoved: [] };
   }

@@ -4,12 +4,14 @@
  * the rest, then write the cache, the modules and the new state. Every query is processed even
  * when others fail; failures never erase what is already written.
  */
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { CacheEntry, SchemaTypes } from '../cache/cache-entry.js';
 import { CACHE_FORMAT_VERSION } from '../cache/cache-entry.js';
 import { writeFileIfChanged } from '../cache/atomic-write.js';
 import { listEntryFiles, removeEntryFiles, serializeEntry, serializeSchema, SCHEMA_FILE } from '../cache/cache-store.js';
 import { cacheFileName, queryHash } from '../cache/query-hash.js';
+import { embeddedMigrations, withMigrationsModule } from '../codegen/embedded-migrations.js';
 import { generateModules } from '../codegen/generate-modules.js';
 import { modulePathFor } from '../codegen/module-path.js';
 import { writeModules } from '../codegen/write-modules.js';
@@ -146,6 +148,14 @@ export async function prepareChanges(input: ChangesInput): Promise<ChangesOutcom
     problems.push(p);
     failedFiles.add(p.file);
   }
+  // generated/_migrations.ts, and the manifest that lets generate/check rebuild it without the parser.
+  const embedded = await embeddedMigrations(config, { split: true });
+  for (const p of withMigrationsModule(generated.modules, embedded)) {
+    problems.push(p);
+    failedFiles.add(p.file);
+  }
+  if (embedded.manifest) await writeFileIfChanged(path.join(root, embedded.manifest[0]), embedded.manifest[1]);
+  if (embedded.staleManifest) await rm(path.join(root, embedded.staleManifest), { force: true });
   let modulesWritten: string[] = [];
   let modulesRemoved: string[] = [];
   let complete: Pick<PrepareState, 'sources' | 'modules'> = {};
@@ -159,6 +169,9 @@ export async function prepareChanges(input: ChangesInput): Promise<ChangesOutcom
       const stamp = stampWritten(path.join(root, file), text);
       if (stamp) moduleStamps[file] = stamp;
     }
+    // The migrations manifest is output too: an edited or deleted one must make the next run a full one.
+    const manifestStamp = embedded.manifest && stampWritten(path.join(root, embedded.manifest[0]), embedded.manifest[1]);
+    if (manifestStamp) moduleStamps[embedded.manifest![0]] = manifestStamp;
     if (sourceStamps) complete = { sources: sourceStamps, modules: moduleStamps };
   } else {
     // A file with a failing query keeps its last good module; the other files are refreshed.
