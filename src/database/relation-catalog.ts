@@ -9,7 +9,7 @@ import type { WireSession } from './wire-session.js';
 export interface RelationColumn {
   name: string;
   attnum: number;
-  /** `attnotnull`, or a NOT NULL domain as the column type. */
+  /** `attnotnull`, or a NOT NULL domain (or a domain over one) as the column type. */
   notNull: boolean;
   /** True when only the domain makes it NOT NULL. */
   domainNotNull: boolean;
@@ -54,11 +54,18 @@ SELECT coalesce(json_agg(json_build_object(
   'viewDefinition', CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END,
   'columns', (SELECT coalesce(json_agg(json_build_object(
       'name', a.attname, 'attnum', a.attnum, 'typeOid', a.atttypid::int8,
-      'notNull', a.attnotnull OR coalesce(t.typnotnull, false),
-      'domainNotNull', NOT a.attnotnull AND coalesce(t.typnotnull, false),
+      'notNull', a.attnotnull OR coalesce(dn.notnull, false),
+      'domainNotNull', NOT a.attnotnull AND coalesce(dn.notnull, false),
       'textLike', bt.typcategory = 'S') ORDER BY a.attnum), '[]')
     FROM pg_attribute a LEFT JOIN pg_type t ON t.oid = a.atttypid AND t.typtype = 'd'
     JOIN pg_type bt ON bt.oid = coalesce(nullif(t.typbasetype, 0), a.atttypid)
+    -- A domain over a NOT NULL domain is NOT NULL too: walk the chain of base domains.
+    LEFT JOIN LATERAL (
+      WITH RECURSIVE chain AS (
+        SELECT d.oid, d.typbasetype, d.typnotnull FROM pg_type d WHERE d.oid = a.atttypid AND d.typtype = 'd'
+        UNION ALL
+        SELECT d.oid, d.typbasetype, d.typnotnull FROM chain JOIN pg_type d ON d.oid = chain.typbasetype WHERE d.typtype = 'd')
+      SELECT bool_or(chain.typnotnull) AS notnull FROM chain) dn ON true
     WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)
 )), '[]')
 FROM unnest($1::text[]) AS k(key)
@@ -160,10 +167,12 @@ function walk(node: unknown, needs: CatalogNeeds): void {
     const name = fc.funcname[fc.funcname.length - 1]?.String?.sval;
     if (name) needs.functions.add(name);
   }
-  const ae = record.A_Expr as { name?: Array<{ String?: { sval: string } }> } | undefined;
+  const ae = record.A_Expr as { name?: Array<{ String?: { sval: string } }>; kind?: string } | undefined;
   if (ae?.name) {
     const name = ae.name[ae.name.length - 1]?.String?.sval;
     if (name) needs.operators.add(name);
+    // x BETWEEN a AND b is x >= a AND x <= b: the engine asks whether those operators are strict.
+    if (ae.kind?.includes('BETWEEN')) ['>=', '<='].forEach((op) => needs.operators.add(op));
   }
   for (const value of Object.values(record)) if (value && typeof value === 'object') walk(value, needs);
 }

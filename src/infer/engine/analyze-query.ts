@@ -22,6 +22,10 @@ export interface Scope {
   /** CTEs visible here, by name. */
   ctes?: Map<string, { columns: OutputColumn[] | undefined }>;
   grouping?: ExpressionContext['grouping'];
+  /** With grouping sets: plain GROUP BY items, which are in every grouping set (never NULLed). */
+  inEverySet?: AstNode[];
+  /** The target list holds exactly one set-returning call (no other SRF pads its output with NULLs). */
+  soleSrf?: boolean;
 }
 
 const MAX_VIEW_DEPTH = 8;
@@ -172,7 +176,13 @@ export class QueryAnalyzer {
       }));
     }
     const from = fromList(s.fromClause, this, scope);
-    const level: Scope = { ...scope, from, grouping: groupingOf(s.groupClause) };
+    const level: Scope = {
+      ...scope,
+      from,
+      grouping: groupingOf(s.groupClause),
+      inEverySet: ((s.groupClause as AstNode[] | undefined) ?? []).filter((g) => g.ColumnRef),
+      soleSrf: this.#countSrfs([s.targetList, s.sortClause, s.distinctClause, s.groupClause]) === 1,
+    };
     for (const ref of nullRejectedColumns(s.whereClause, this.strictOperator)) {
       const source = this.resolveColumn(ref, { ...level, parent: undefined });
       if (source) narrow(source, true);
@@ -235,9 +245,24 @@ export class QueryAnalyzer {
     return undefined;
   }
 
+  /** Set-returning function calls in these expressions, not counting those inside subqueries. */
+  #countSrfs(node: unknown): number {
+    if (Array.isArray(node)) return node.reduce((sum: number, x) => sum + this.#countSrfs(x), 0);
+    if (!node || typeof node !== 'object') return 0;
+    const n = node as AstNode;
+    if (n.SubLink) return 0;
+    let count = 0;
+    const call = n.FuncCall as AstNode | undefined;
+    if (call && this.#catalog.functions.get(stringValue((call.funcname as AstNode[]).at(-1)) ?? '')?.returnsSet !== false) count++;
+    for (const value of Object.values(n)) if (value && typeof value === 'object') count += this.#countSrfs(value);
+    return count;
+  }
+
   #context(scope: Scope): ExpressionContext {
     return {
       resolve: (qualifier, name) => this.#resolve(scope, qualifier, name),
+      inEverySet: (source) => (scope.inEverySet ?? []).some((ref) => sameSource(this.resolveColumn(ref.ColumnRef as AstNode, scope), source)),
+      soleSrf: scope.soleSrf ?? false,
       grouping: scope.grouping ?? 'none',
       catalog: this.#catalog,
       paramMarks: this.#paramMarks,
@@ -275,6 +300,12 @@ export class QueryAnalyzer {
     const from = fromList(s.fromClause, this, inner);
     return this.expression(expr, { ...inner, from, grouping: 'none' });
   }
+}
+
+function sameSource(a: ColumnSource | undefined, b: ColumnSource): boolean {
+  if (!a) return false;
+  if (a.kind === 'entry' && b.kind === 'entry') return a.entry === b.entry && a.column === b.column;
+  return a === b;
 }
 
 /** Set-operation arms are bare SelectStmt bodies in the AST; everything else is wrapped. */

@@ -3,12 +3,16 @@ import type { RelationCatalog } from '../../database/relation-catalog.js';
 import { stringValue, unwrap, type AstNode } from '../ast.js';
 import {
   ALWAYS_VALUE_NO_ARGS, CONCAT_OPERATOR, RANGE_AMBIGUOUS, VALUE_FOR_VALUES, VALUE_FOR_VALUES_OPERATORS, NEVER_NULL_OVER_NON_EMPTY, NON_NULL_OVER_NON_EMPTY,
-  NON_STRICT_NEVER_NULL, NULL_IFF_FIRST_ARG, RANKING_WINDOW,
+  NON_STRICT_NEVER_NULL, NULL_IFF_FIRST_ARG, RANKING_WINDOW, SERIES_OF_VALUES, VALUE_OF_FRAME_ROW,
 } from './function-rules.js';
 import { NON_NULL, nullable, sourceVerdict, type ColumnSource, type Verdict } from './scope.js';
 
 export interface ExpressionContext {
   resolve(qualifier: string | undefined, name: string): ColumnSource | undefined;
+  /** Under grouping sets: whether a column is a plain GROUP BY item (in every set, so never NULLed). */
+  inEverySet(source: ColumnSource): boolean;
+  /** The select list holds exactly one set-returning call, so nothing pads its output with NULLs. */
+  soleSrf: boolean;
   /** none: no GROUP BY (aggregates may see no rows); groups: every group has a row; sets: grouping sets. */
   grouping: 'none' | 'groups' | 'sets';
   catalog: RelationCatalog;
@@ -89,7 +93,7 @@ function columnRefVerdict(n: AstNode, ctx: ExpressionContext, inAggregate: boole
   if (!name) return nullable('whole-row reference');
   const source = ctx.resolve(qualifier, name);
   if (!source) return nullable(`${qualifier ? qualifier + '.' : ''}${name} could not be resolved`);
-  if (ctx.grouping === 'sets' && !inAggregate) return nullable('GROUPING SETS / ROLLUP / CUBE produce NULL in subtotal rows');
+  if (ctx.grouping === 'sets' && !inAggregate && !ctx.inEverySet(source)) return nullable('GROUPING SETS / ROLLUP / CUBE produce NULL in subtotal rows');
   return sourceVerdict(source);
 }
 
@@ -136,10 +140,7 @@ function functionVerdict(n: AstNode, ctx: ExpressionContext, inAggregate: boolea
   const facts = ctx.catalog.functions.get(name);
   const builtIn = (schema === undefined || schema === 'pg_catalog') && (facts?.allBuiltIn ?? false);
 
-  if (n.over) {
-    if (RANKING_WINDOW.has(name) || name === 'count') return NON_NULL;
-    return nullable(`window function ${name}() may be NULL (empty frame or no such row)`);
-  }
+  if (n.over) return windowVerdict(n, name, args, builtIn, ctx, inAggregate);
   if (n.agg_star || facts?.isAggregate) {
     if (name === 'count' && builtIn) return NON_NULL;
     if (n.agg_filter) return nullable(`${name}() FILTER over possibly no rows`);
@@ -153,9 +154,47 @@ function functionVerdict(n: AstNode, ctx: ExpressionContext, inAggregate: boolea
   if (NON_STRICT_NEVER_NULL.has(name)) return NON_NULL;
   if (NULL_IFF_FIRST_ARG.has(name)) return allNonNull(args.slice(0, 1), ctx, inAggregate, `first argument of ${name}()`);
   if (args.length === 0) return ALWAYS_VALUE_NO_ARGS.has(name) ? NON_NULL : nullable(`${name}() may return NULL`);
+  // In the select list, a lone SRF only yields rows; beside another SRF it is padded with NULLs.
+  if (facts!.returnsSet && SERIES_OF_VALUES.has(name) && ctx.soleSrf) return allNonNull(args, ctx, inAggregate, `argument of ${name}()`);
   if (!facts!.allStrict || facts!.returnsSet || !VALUE_FOR_VALUES.has(name)) {
     return nullable(`${name}() may return NULL`);
   }
   if (RANGE_AMBIGUOUS.has(name) && !args.every((a) => ctx.isTextLike(a))) return nullable(`${name}() of a range may be NULL`);
   return allNonNull(args, ctx, inAggregate, `argument of ${name}()`);
+}
+
+/**
+ * Window functions. Ranking functions and count() always yield a value (ntile only for a non-NULL
+ * bucket count). lag/lead with a default fall back to it. Aggregates and first_value/last_value
+ * see a frame; a frame that always contains the current row is never empty, so they follow the
+ * over-non-empty-input rules. A named window (`OVER w`) is not looked up: its frame is unknown.
+ */
+function windowVerdict(n: AstNode, name: string, args: AstNode[], builtIn: boolean, ctx: ExpressionContext, inAggregate: boolean): Verdict {
+  const noValue = nullable(`window function ${name}() may be NULL (empty frame or no such row)`);
+  if (name === 'count' && builtIn) return NON_NULL;
+  if (!builtIn) return noValue;
+  if (name === 'ntile') return allNonNull(args, ctx, inAggregate, 'ntile() bucket count');
+  if (RANKING_WINDOW.has(name)) return NON_NULL;
+  if ((name === 'lag' || name === 'lead') && args.length === 3) return allNonNull(args, ctx, inAggregate, `argument of ${name}()`);
+  if (n.agg_filter || !frameHoldsCurrentRow(n.over as AstNode)) return noValue;
+  if (NEVER_NULL_OVER_NON_EMPTY.has(name)) return NON_NULL;
+  if (NON_NULL_OVER_NON_EMPTY.has(name) || VALUE_OF_FRAME_ROW.has(name)) return allNonNull(args, ctx, inAggregate, `${name}() of a nullable argument`);
+  return noValue;
+}
+
+// PostgreSQL's FRAMEOPTION_* bits (nodes/parsenodes.h).
+const FRAME = {
+  startUnboundedPreceding: 0x20, startCurrentRow: 0x200, startOffsetPreceding: 0x800,
+  endUnboundedFollowing: 0x100, endCurrentRow: 0x400, endOffsetFollowing: 0x4000,
+  exclusions: 0x8000 | 0x10000 | 0x20000,
+};
+
+/** Whether the window frame always contains the current row (so it is never empty). */
+function frameHoldsCurrentRow(over: AstNode): boolean {
+  if (over.name || over.refname) return false;
+  const options = (over.frameOptions as number | undefined) ?? 0;
+  if (options & FRAME.exclusions) return false;
+  const startsBefore = options & (FRAME.startUnboundedPreceding | FRAME.startCurrentRow | FRAME.startOffsetPreceding);
+  const endsAfter = options & (FRAME.endUnboundedFollowing | FRAME.endCurrentRow | FRAME.endOffsetFollowing);
+  return startsBefore !== 0 && endsAfter !== 0;
 }

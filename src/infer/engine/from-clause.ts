@@ -6,7 +6,7 @@ import { stringValue, unwrap, type AstNode } from '../ast.js';
 import type { QueryAnalyzer, Scope } from './analyze-query.js';
 import { nullRejectedColumns } from './narrowing.js';
 import {
-  entryColumnSources, narrow, NON_NULL, nullable, resolveIn, sourceEntries, sourceName,
+  entryColumnSources, narrow, NON_NULL, nullable, resolveIn, sourceEntries, sourceName, sourceVerdict,
   type ColumnSource, type FromResult, type ScopeEntry, type Verdict,
 } from './scope.js';
 
@@ -142,8 +142,7 @@ function joinResult(n: AstNode, analyzer: QueryAnalyzer, scope: Scope): FromResu
     const l = resolveIn(left, undefined, name);
     const r = resolveIn(right, undefined, name);
     if (!l || !r) continue;
-    const mode = kind === 'JOIN_LEFT' ? 'left' : kind === 'JOIN_RIGHT' ? 'right' : kind === 'JOIN_FULL' ? 'either' : 'both';
-    const merged: ColumnSource = { kind: 'merged', name, mode, left: l, right: r };
+    const merged = kind === 'JOIN_FULL' ? fullJoinMerged(name, l, r, combined) : ({ kind: 'merged', name, mode: kind === 'JOIN_LEFT' ? 'left' : kind === 'JOIN_RIGHT' ? 'right' : 'both', left: l, right: r } as const);
     mergedSources.push(merged);
     combined.merged.set(name, merged);
   }
@@ -169,12 +168,31 @@ function joinResult(n: AstNode, analyzer: QueryAnalyzer, scope: Scope): FromResu
     entry.extendedBecause ??= `left side of ${joinWord(kind)} ${sideLabel(left)}`;
   }
 
+  // `JOIN … USING (k) AS j` (PostgreSQL 14+): j exposes the merged columns only.
+  const usingAlias = n.join_using_alias?.aliasname as string | undefined;
+  if (usingAlias) combined.joinAliases.set(usingAlias, mergedSources);
+
   const joinAlias = n.alias?.aliasname as string | undefined;
   if (joinAlias) {
     const names = ((n.alias?.colnames as AstNode[] | undefined) ?? []).map((c) => stringValue(c) ?? '');
     combined.joinAliases.set(joinAlias, combined.star.map((s, i) => (i < names.length ? renameSource(s, names[i]!) : s)));
   }
   return combined;
+}
+
+/**
+ * The merged column of a FULL JOIN USING is COALESCE(l.k, r.k): NULL only when the side that is
+ * present holds NULL there, so it is non-null exactly when both keys are, judged before this join
+ * null-extends either side. It becomes an entry of its own so that outer joins above still
+ * null-extend it (and a null-rejecting condition on it can narrow it).
+ */
+function fullJoinMerged(name: string, l: ColumnSource, r: ColumnSource, into: FromResult): ColumnSource {
+  const lv = sourceVerdict(l);
+  const rv = sourceVerdict(r);
+  const base = lv.nullable ? nullable(`FULL JOIN USING (${name}): ${lv.because}`) : rv.nullable ? nullable(`FULL JOIN USING (${name}): ${rv.because}`) : NON_NULL;
+  const entry: ScopeEntry = { label: `merged ${name}`, synthetic: true, columns: [{ name, base }] };
+  into.entries.push(entry);
+  return { kind: 'entry', entry, column: entry.columns![0]! };
 }
 
 /** A column seen under another name (a join alias's column list): same nullability. */
@@ -194,5 +212,6 @@ function joinWord(kind: string): string {
 }
 
 function sideLabel(side: FromResult): string {
-  return side.entries.length === 1 ? side.entries[0]!.label : `(${side.entries.map((e) => e.label).join(', ')})`;
+  const entries = side.entries.filter((e) => !e.synthetic);
+  return entries.length === 1 ? entries[0]!.label : `(${entries.map((e) => e.label).join(', ')})`;
 }

@@ -14,7 +14,7 @@ export const VALUE_FOR_VALUES = new Set([
   'btrim', 'ltrim', 'rtrim', 'substr', 'left', 'right', 'lpad', 'rpad', 'repeat', 'replace', 'reverse',
   'strpos', 'position', 'split_part', 'translate', 'md5', 'sha224', 'sha256', 'sha384', 'sha512', 'encode',
   'decode', 'to_hex', 'ascii', 'chr', 'quote_ident', 'quote_literal', 'starts_with', 'overlay', 'normalize',
-  'regexp_replace', 'regexp_split_to_array', 'regexp_count', 'regexp_like', 'convert_to', 'convert_from',
+  'regexp_replace', 'regexp_split_to_array', 'regexp_count', 'regexp_like', 'convert_to', 'convert_from', 'similar_to_escape',
   'to_tsvector', 'to_tsquery', 'plainto_tsquery', 'phraseto_tsquery', 'websearch_to_tsquery', 'ts_rank',
   'ts_rank_cd', 'ts_headline', 'text', 'varchar', 'bpchar',
   // numbers
@@ -60,8 +60,14 @@ export const NON_STRICT_NEVER_NULL = new Set([
 /** Not strict; NULL exactly when their first argument is NULL. */
 export const NULL_IFF_FIRST_ARG = new Set(['concat_ws', 'format']);
 
-/** Window functions that always produce a value. */
+/** Window functions that always produce a value (ntile only for a non-NULL bucket count). */
 export const RANKING_WINDOW = new Set(['row_number', 'rank', 'dense_rank', 'percent_rank', 'cume_dist', 'ntile']);
+
+/** Window functions returning their argument at some row of a non-empty frame. */
+export const VALUE_OF_FRAME_ROW = new Set(['first_value', 'last_value']);
+
+/** Set-returning built-ins whose every row is a value for non-NULL arguments. */
+export const SERIES_OF_VALUES = new Set(['generate_series', 'generate_subscripts']);
 
 /** Aggregates whose result over ≥ 1 row is non-NULL when their (first) argument is non-NULL. */
 export const NON_NULL_OVER_NON_EMPTY = new Set([

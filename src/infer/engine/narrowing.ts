@@ -1,6 +1,8 @@
 /**
  * Column references that a condition proves non-null when it is true: operands of comparisons
- * and pattern matches, `IS NOT NULL`, `IS TRUE`, boolean columns — in top-level AND-ed conjuncts.
+ * and pattern matches, `IS NOT NULL`, `NOT (… IS NULL)`, `IS TRUE`, `IS FALSE`, boolean columns and
+ * `NOT column` — in top-level AND-ed conjuncts. `IS NOT FALSE`, `IS NOT TRUE` and `IS UNKNOWN` are
+ * true for NULL and prove nothing.
  * An OR proves nothing about either side.
  */
 import { stringValue, unwrap, type AstNode } from '../ast.js';
@@ -21,6 +23,12 @@ function collect(node: AstNode | undefined, out: AstNode[], strict: StrictOperat
   switch (type) {
     case 'BoolExpr':
       if (n.boolop === 'AND_EXPR') for (const arg of n.args as AstNode[]) collect(arg, out, strict);
+      // NOT (x IS NULL) is x IS NOT NULL; NOT x is true only for a non-null boolean x.
+      if (n.boolop === 'NOT_EXPR') {
+        const arg = (n.args as AstNode[])[0];
+        if (arg?.NullTest?.nulltesttype === 'IS_NULL') pushRef(arg.NullTest.arg, out);
+        else pushRef(arg, out);
+      }
       return;
     case 'ColumnRef':
       out.push(n);
@@ -33,7 +41,9 @@ function collect(node: AstNode | undefined, out: AstNode[], strict: StrictOperat
       return;
     case 'A_Expr': {
       const name = stringValue((n.name as AstNode[])[(n.name as AstNode[]).length - 1]);
-      if (!name || !strict(name)) return;
+      // BETWEEN is named BETWEEN in the AST but runs >= and <=.
+      const between = n.kind === 'AEXPR_BETWEEN' || n.kind === 'AEXPR_BETWEEN_SYM';
+      if (!name || !(between ? strict('>=') && strict('<=') : strict(name))) return;
       switch (n.kind) {
         case 'AEXPR_OP':
           if (name && NULL_REJECTING_OPERATORS.has(name)) {

@@ -27,6 +27,8 @@ export interface ScopeEntry {
   label: string;
   /** Undefined when the columns are unknown (a function returning a record, say): everything is nullable. */
   columns?: EntryColumn[];
+  /** Not a relation: the merged column of a FULL JOIN USING (left out of labels). */
+  synthetic?: boolean;
   /** Why an outer join can produce a row of NULLs for this entry. */
   extendedBecause?: string;
 }
@@ -34,7 +36,7 @@ export interface ScopeEntry {
 /** A column as it can be referenced: one entry's column, or a USING/NATURAL merged column. */
 export type ColumnSource =
   | { kind: 'entry'; entry: ScopeEntry; column: EntryColumn }
-  | { kind: 'merged'; name: string; mode: 'left' | 'right' | 'both' | 'either'; left: ColumnSource; right: ColumnSource }
+  | { kind: 'merged'; name: string; mode: 'left' | 'right' | 'both'; left: ColumnSource; right: ColumnSource }
   | { kind: 'unknown'; name: string; because: string };
 
 export interface FromResult {
@@ -63,10 +65,11 @@ export function sourceVerdict(source: ColumnSource): Verdict {
       const r = sourceVerdict(source.right);
       if (source.mode === 'left') return l;
       if (source.mode === 'right') return r;
-      // INNER: the equality proves both sides non-null.
-      if (source.mode === 'both') return NON_NULL;
-      // FULL: COALESCE(left, right); NULL only when the side that is present holds NULL.
-      return l.nullable ? l : r.nullable ? r : NON_NULL;
+      // INNER: the equality proves both sides non-null in every joined row; only an outer join
+      // above can null them (it null-extends every entry inside). FULL JOIN's merged column is an
+      // entry of its own.
+      const extended = sourceEntries(source).find((e) => e.extendedBecause);
+      return extended ? nullable(extended.extendedBecause!) : NON_NULL;
     }
   }
 }
@@ -84,7 +87,7 @@ export function narrow(source: ColumnSource, rescue: boolean): void {
     source.column.narrowed = true;
     // If the column is non-null, this entry cannot be a row of NULLs produced by an outer join.
     if (rescue) delete source.entry.extendedBecause;
-  } else if (source.kind === 'merged' && source.mode !== 'either') {
+  } else if (source.kind === 'merged') {
     narrow(source.mode === 'right' ? source.right : source.left, rescue);
     if (source.mode === 'both') narrow(source.right, rescue);
   }

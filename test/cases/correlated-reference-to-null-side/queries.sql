@@ -1,6 +1,7 @@
 -- Correlated references to a null-extended NOT NULL column in expressions and subqueries are nullable.
 
 -- name: Echoes :many
+-- expect: title non-null, sub nullable, via_case nullable, shout nullable
 SELECT p.title,
        (SELECT u.email) AS sub,
        CASE WHEN true THEN u.email ELSE 'x' END AS via_case,

@@ -1,6 +1,7 @@
 -- A scalar subquery is nullable (no row → NULL), even of count(*).
 
 -- name: PerUser :many
+-- expect: email non-null, last_post nullable, n_posts non-null, first_title nullable
 SELECT u.email,
        (SELECT max(p.id) FROM posts p WHERE p.user_id = u.id) AS last_post,
        (SELECT count(*) FROM posts p WHERE p.user_id = u.id) AS n_posts,

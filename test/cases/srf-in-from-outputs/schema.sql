@@ -1,0 +1,1 @@
+-- This case needs no tables.
