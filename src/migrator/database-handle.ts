@@ -30,23 +30,34 @@ export interface Session {
   release(): void;
 }
 
+/** Runs waiting for a single-session handle (a Client, PGlite), per handle. */
+const queues = new WeakMap<object, Promise<void>>();
+
 /**
  * One session for a whole run: the advisory lock, BEGIN/COMMIT and the bookkeeping must share it,
- * so a pool lends one client until the run ends.
+ * so a pool lends one client until the run ends. A Client or PGlite IS one session, and the
+ * advisory lock does not exclude its own session, so runs on the same handle in this process
+ * take turns instead.
  */
 export async function openSession(db: MigratorDatabase): Promise<Session> {
-  if (isPool(db)) {
-    const client = await db.connect();
-    let released = false;
-    return {
-      connection: pgConnection(client),
-      release: () => {
-        if (!released) client.release();
-        released = true;
-      },
-    };
+  if (!isPool(db)) {
+    const connection = anyConnection(db);
+    const before = queues.get(db) ?? Promise.resolve();
+    let done!: () => void;
+    const mine = new Promise<void>((resolve) => (done = resolve));
+    queues.set(db, before.then(() => mine));
+    await before;
+    return { connection, release: () => done() };
   }
-  return { connection: anyConnection(db), release: () => undefined };
+  const client = await db.connect();
+  let released = false;
+  return {
+    connection: pgConnection(client),
+    release: () => {
+      if (!released) client.release();
+      released = true;
+    },
+  };
 }
 
 /** For single statements (verifySchema): a pool may run them on any of its clients. */
