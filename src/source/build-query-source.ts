@@ -3,7 +3,7 @@
  * native and the pgtyped file readers. Rewrites parameters, then checks with PostgreSQL's parser
  * that the result is exactly one statement.
  */
-import type { Cardinality, QuerySource } from './query-source.js';
+import type { Cardinality, QuerySource, SourceParam } from './query-source.js';
 import { rewriteStatement, statementToSourceOffset, type RewriteOptions } from './rewrite-statement.js';
 import { parseSql, type SqlToken } from './sql-scanner.js';
 import type { LineIndex } from './text-position.js';
@@ -21,6 +21,12 @@ export interface QueryBlock {
 }
 
 export type ReportProblem = (offset: number, message: string, hint?: string, code?: string) => void;
+
+/**
+ * The protocol counts parameters in 16 bits (Parse, ParameterDescription, Bind): past this the
+ * server's count wraps (70000 parameters are described as 4464).
+ */
+export const MAX_PARAMETERS = 65535;
 
 /** `text` is the whole (LF-normalised) file. */
 export function buildQuerySource(
@@ -43,6 +49,17 @@ export function buildQuerySource(
   const rewritten = rewriteStatement(text, inRange, start, end, lines, block.rewrite);
   for (const p of rewritten.problems) problem(p.offset, p.message, p.hint);
   if (rewritten.problems.length > 0) return undefined;
+  const beyond = rewritten.params.find((p) => lastPlaceholder(p) > MAX_PARAMETERS);
+  if (beyond) {
+    const count = Math.max(...rewritten.params.map(lastPlaceholder));
+    problem(
+      lines.offsetOf(beyond.position.line, beyond.position.column),
+      `query ${block.name} needs ${count} parameters; PostgreSQL allows at most ${MAX_PARAMETERS} in one statement`,
+      'pass many values as one array parameter (`IN :ids[]`, `= ANY(:ids)`) or a rows expansion (`VALUES :rows`), or split the query',
+      '54023',
+    );
+    return undefined;
+  }
 
   const parsed = parseSql(rewritten.statement);
   if (!parsed.ok) {
@@ -72,4 +89,9 @@ export function buildQuerySource(
     ...(block.cardinalityDefaulted ? { cardinalityDefaulted: true } : {}),
     ...(block.declarations?.length ? { declarations: block.declarations } : {}),
   };
+}
+
+/** The highest `$n` a parameter occupies: tuple and rows expansions take one per field. */
+function lastPlaceholder(p: SourceParam): number {
+  return p.index + (p.expansion && p.expansion.kind !== 'list' ? p.expansion.fields.length - 1 : 0);
 }
