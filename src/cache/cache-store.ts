@@ -2,10 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { CACHE_FORMAT_VERSION, type CacheEntry, type SchemaFile } from './cache-entry.js';
+import type { CacheEntry, SchemaFile } from './cache-entry.js';
 import { readIfExists, writeFileIfChanged } from './atomic-write.js';
 import { cacheFileName } from './query-hash.js';
 import { stableJson } from './stable-json.js';
+import { CacheFormatError, parseCacheEntry, parseSchemaFile } from './validate-cache-file.js';
 
 export const SCHEMA_FILE = 'schema.json';
 const ENTRY_FILE = /^query-[0-9a-f]{64}\.json$/;
@@ -75,27 +76,29 @@ export async function listEntryFiles(cacheDir: string): Promise<string[]> {
   return names.filter((n) => ENTRY_FILE.test(n)).sort();
 }
 
-export class CacheFormatError extends Error {}
+export { CacheFormatError };
 
+/** Reads and validates one entry; a damaged or foreign file throws CacheFormatError. */
 export async function readEntry(cacheDir: string, fileName: string): Promise<CacheEntry> {
   const file = path.join(cacheDir, fileName);
-  let parsed: CacheEntry;
+  let text: string;
   try {
     // A synchronous read: check reads thousands of these, and fs/promises is far slower at that.
-    parsed = JSON.parse(readFileSync(file, 'utf8')) as CacheEntry;
+    text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new CacheFormatError(`${file}: not a valid cache entry (${(err as Error).message})`);
+    throw new CacheFormatError(file, `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
-  if (parsed.version !== CACHE_FORMAT_VERSION) {
-    throw new CacheFormatError(`${file}: cache format version ${parsed.version}, this sqlsure writes ${CACHE_FORMAT_VERSION}`);
-  }
-  return parsed;
+  const entry = parseCacheEntry(text, file);
+  if (cacheFileName(entry.hash) !== fileName) throw new CacheFormatError(file, `"hash" is ${entry.hash}, but the file is named for another hash`);
+  return entry;
 }
 
+/** Reads and validates schema.json; undefined when there is none. */
 export async function readSchema(cacheDir: string): Promise<SchemaFile | undefined> {
-  const text = readIfExists(path.join(cacheDir, SCHEMA_FILE));
+  const file = path.join(cacheDir, SCHEMA_FILE);
+  const text = readIfExists(file);
   if (text === undefined) return undefined;
-  return JSON.parse(text) as SchemaFile;
+  return parseSchemaFile(text, file);
 }
 
 export async function removeEntryFiles(cacheDir: string, fileNames: readonly string[]): Promise<void> {

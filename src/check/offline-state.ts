@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { CacheEntry, SchemaFile } from '../cache/cache-entry.js';
-import { listEntryFiles, readEntry, readSchema, SCHEMA_FILE } from '../cache/cache-store.js';
+import { CacheFormatError, listEntryFiles, readEntry, readSchema, SCHEMA_FILE } from '../cache/cache-store.js';
 import { cacheFileName, queryHash } from '../cache/query-hash.js';
 import { migrationsHash } from '../cache/schema-hash.js';
 import type { ResolvedConfig } from '../config/config.js';
@@ -14,6 +14,7 @@ import { SourceMemo } from '../incremental/source-memo.js';
 import { toolIdentity } from '../incremental/tool-identity.js';
 import { loadQuerySources } from '../source/load-query-sources.js';
 import type { SourceProblem } from '../source/query-source.js';
+import { entryDisagreements } from './verify-entry.js';
 
 const RUN_PREPARE = 'run `sqlsure prepare` and commit the result';
 
@@ -33,18 +34,23 @@ export async function loadOfflineState(config: ResolvedConfig): Promise<OfflineS
   // Files parsed by an earlier run (of this same sqlsure) are not parsed again.
   const localDir = snapshotDirFor(root);
   const memo = await SourceMemo.open(localDir, root, config.queries, await toolIdentity(localDir));
+  const cacheFile = (name: string): string => `${config.cache}/${name}`;
+  let damagedSchema: SourceProblem | undefined;
   const [sources, schema, entryFiles, schemaHash] = await Promise.all([
     loadQuerySources(root, config.queries, memo),
-    readSchema(cacheDir),
+    readSchema(cacheDir).catch((err: unknown) => {
+      damagedSchema = damaged(err, cacheFile(SCHEMA_FILE));
+      return undefined;
+    }),
     listEntryFiles(cacheDir),
     migrationsHash(path.join(root, config.migrations)),
   ]);
   const savingMemo = memo.save();
   const problems: SourceProblem[] = [...sources.problems];
   const at = (file: string, line = 1, column = 1): Pick<SourceProblem, 'file' | 'position'> => ({ file, position: { line, column } });
-  const cacheFile = (name: string): string => `${config.cache}/${name}`;
 
-  if (!schema) {
+  if (damagedSchema) problems.push(damagedSchema);
+  else if (!schema) {
     problems.push({ ...at(cacheFile(SCHEMA_FILE)), message: 'the offline cache has no schema.json', hint: RUN_PREPARE });
   } else if (schema.schemaHash !== schemaHash) {
     problems.push({
@@ -58,14 +64,27 @@ export async function loadOfflineState(config: ResolvedConfig): Promise<OfflineS
   const used = new Set<string>();
   const entries: CacheEntry[] = [];
   for (const query of sources.queries) {
-    const fileName = cacheFileName(queryHash(query));
+    const hash = queryHash(query);
+    const fileName = cacheFileName(hash);
     const where = at(query.file, query.position.line, query.position.column);
     if (!available.has(fileName)) {
       problems.push({ ...where, message: `query ${query.name} has no cache entry for its current SQL`, hint: RUN_PREPARE });
       continue;
     }
     used.add(fileName);
-    const entry = await readEntry(cacheDir, fileName);
+    let entry: CacheEntry;
+    try {
+      entry = await readEntry(cacheDir, fileName);
+    } catch (err) {
+      problems.push(damaged(err, cacheFile(fileName)));
+      continue;
+    }
+    // Only what needs a database is taken from the entry; the rest must match the source.
+    const disagreements = entryDisagreements(entry, query, hash);
+    if (disagreements.length > 0) {
+      for (const d of disagreements) problems.push({ ...at(cacheFile(fileName)), message: `the entry for query ${query.name} (${query.file}:${query.position.line}) disagrees with the source: ${d}`, hint: RUN_PREPARE });
+      continue;
+    }
     const source = `${query.file}:${query.position.line}`;
     if (entry.source !== source) {
       problems.push({ ...where, message: `query ${query.name} moved (cache says ${entry.source})`, hint: RUN_PREPARE });
@@ -84,6 +103,12 @@ export async function loadOfflineState(config: ResolvedConfig): Promise<OfflineS
   }
   await savingMemo;
   return { queryCount: sources.queries.length, entries, schema, problems };
+}
+
+/** A cache file that cannot be used: what is wrong with it, never a raw JS error. */
+function damaged(err: unknown, file: string): SourceProblem {
+  if (!(err instanceof CacheFormatError)) throw err;
+  return { file, position: { line: 1, column: 1 }, message: err.problem, hint: RUN_PREPARE };
 }
 
 function short(hash: string): string {

@@ -5,9 +5,10 @@
  */
 import path from 'node:path';
 import { readIfExists } from '../cache/atomic-write.js';
-import { CACHE_FORMAT_VERSION, type CacheEntry, type SchemaFile } from '../cache/cache-entry.js';
+import type { CacheEntry, SchemaFile } from '../cache/cache-entry.js';
 import { SCHEMA_FILE } from '../cache/cache-store.js';
 import { cacheFileName } from '../cache/query-hash.js';
+import { CacheFormatError, parseCacheEntry, parseSchemaFile } from '../cache/validate-cache-file.js';
 import { digestOf, stillStamped } from './file-stamp.js';
 import type { PrepareState } from './prepare-state.js';
 
@@ -35,8 +36,19 @@ export function readReusable(cacheDir: string, state: PrepareState, hashes: Iter
   for (const hash of hashes) {
     const text = readIfExists(path.join(cacheDir, cacheFileName(hash)));
     if (text === undefined || digestOf(text) !== state.entries[hash]?.digest) continue;
-    const entry = JSON.parse(text) as CacheEntry;
-    if (entry.version === CACHE_FORMAT_VERSION && entry.hash === hash) entries.set(hash, { entry, text });
+    // Validated even so: the state file lives outside the cache, but it is only a file too.
+    const entry = validOrUndefined(() => parseCacheEntry(text, cacheFileName(hash)));
+    if (entry?.hash === hash) entries.set(hash, { entry, text });
   }
-  return { entries, schema: JSON.parse(schemaText) as SchemaFile };
+  const schema = validOrUndefined(() => parseSchemaFile(schemaText, SCHEMA_FILE));
+  return schema ? { entries, schema } : undefined;
+}
+
+function validOrUndefined<T>(parse: () => T): T | undefined {
+  try {
+    return parse();
+  } catch (err) {
+    if (err instanceof CacheFormatError) return undefined;
+    throw err;
+  }
 }
