@@ -45,7 +45,8 @@ export function compareHistory<M extends MigrationDefinition>(local: readonly M[
   const entries: HistoryEntry<M>[] = [];
   const pending: M[] = [];
   const refusals: MigrationProblem[] = [];
-  const versions = [...new Set([...localByVersion.keys(), ...appliedByVersion.keys()])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // Distinct (a Set): the comparator never sees two equal versions.
+  const versions = [...new Set([...localByVersion.keys(), ...appliedByVersion.keys()])].sort((a, b) => (a < b ? -1 : 1));
   for (const version of versions) {
     const m = localByVersion.get(version);
     const a = appliedByVersion.get(version);
