@@ -40,7 +40,7 @@ export async function check(options: ConfigOverrides = {}): Promise<CheckResult>
       problems.push({ file, position: firstDifference(actual, expected), message: 'generated module differs from what the offline cache produces (edited by hand, or stale)', hint: RUN_PREPARE });
     }
   }
-  for (const file of await listGeneratedFiles(config.root, config.generated)) {
+  for (const file of listGeneratedFiles(config)) {
     if (!modules.has(file)) {
       problems.push({ file, position: { line: 1, column: 1 }, message: 'generated module has no query file any more', hint: RUN_PREPARE });
     }

@@ -26,6 +26,6 @@ export async function generate(options: ConfigOverrides = {}): Promise<GenerateR
   if (problems.length > 0) {
     return { config, problems: sortProblems(problems), modulesWritten: [], modulesRemoved: [] };
   }
-  const { written, removed } = await writeModules(config.root, config.generated, modules);
+  const { written, removed } = await writeModules(config, modules);
   return { config, problems: [], modulesWritten: written, modulesRemoved: removed };
 }

@@ -14,7 +14,7 @@ import { cacheFileName, queryHash } from '../cache/query-hash.js';
 import { embeddedMigrations, withMigrationsModule } from '../codegen/embedded-migrations.js';
 import { generateModules } from '../codegen/generate-modules.js';
 import { modulePathFor } from '../codegen/module-path.js';
-import { writeModules } from '../codegen/write-modules.js';
+import { writeModule, writeModules } from '../codegen/write-modules.js';
 import type { ResolvedConfig } from '../config/config.js';
 import type { DatabaseInfo } from '../database/open-database.js';
 import type { WireSession } from '../database/wire-session.js';
@@ -160,7 +160,7 @@ export async function prepareChanges(input: ChangesInput): Promise<ChangesOutcom
   let modulesRemoved: string[] = [];
   let complete: Pick<PrepareState, 'sources' | 'modules'> = {};
   if (problems.length === 0) {
-    ({ written: modulesWritten, removed: modulesRemoved } = await writeModules(root, config.generated, generated.modules));
+    ({ written: modulesWritten, removed: modulesRemoved } = await writeModules(config, generated.modules));
     // Everything was cached and written: record what proves the next unchanged run (unchanged-project.ts).
     // Query files were read at the start of the run: each stamp must vouch for the bytes parsed then.
     const sourceStamps = stampAll(root, sources.files.map((f) => [f, memo.digestOf(f)]));
@@ -177,7 +177,7 @@ export async function prepareChanges(input: ChangesInput): Promise<ChangesOutcom
     // A file with a failing query keeps its last good module; the other files are refreshed.
     const failedModules = new Set([...failedFiles].map((f) => modulePathFor(f, config.queries, config.generated)));
     for (const [file, content] of generated.modules) {
-      if (!failedModules.has(file) && (await writeFileIfChanged(path.join(root, file), content))) modulesWritten.push(file);
+      if (!failedModules.has(file) && (await writeModule(config, file, content))) modulesWritten.push(file);
     }
   }
 
