@@ -8,9 +8,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { NoRowsError, TooManyRowsError, transaction, type Queryable } from 'sqlsure/runtime';
+import { freshPGlite } from '../support/fresh-pglite.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generate } from '../../src/codegen/generate.js';
 import { createTestDatabase, runSqlFiles, serverReachable, type TestDatabase } from '../support/pg-test-database.js';
@@ -51,7 +52,7 @@ describe.skipIf(!reachable)('query language features, end to end', () => {
     booksBigint = await import(path.join(project, 'gen-bigint/books.ts'));
     booksString = await import(path.join(project, 'gen-string/books.ts'));
     pool = new pg.Pool({ connectionString: db.url, max: 3 });
-    pglite = new PGlite();
+    pglite = await freshPGlite();
     await pglite.exec(await readFile(path.join(REPO_ROOT, 'test/fixtures/features/migrations/1_schema.sql'), 'utf8'));
   });
   afterAll(async () => {

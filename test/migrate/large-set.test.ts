@@ -7,8 +7,9 @@
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { freshPGlite } from '../support/fresh-pglite.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MIGRATIONS_TABLE } from '../../src/config/config.js';
 import type { MigrationConnection } from '../../src/migrate/migration-connection.js';
@@ -125,8 +126,7 @@ describe('the large migration set', () => {
   beforeAll(async () => {
     expected = await expectedBookkeeping();
     // The only PGlite instance of this file: they take seconds to start.
-    lite = new PGlite();
-    await lite.waitReady;
+    lite = await freshPGlite();
     liteConn = pgliteConnection(lite);
     liteReport = await runMigrations(liteConn, MIGRATIONS, {});
   });

@@ -1,7 +1,8 @@
 /** The same runner over PGlite, as the embedded database uses it. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
+import { freshPGlite } from '../support/fresh-pglite.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findExtensions } from '../../src/migrate/find-extensions.js';
 import { loadMigrations } from '../../src/migrate/load-migrations.js';
@@ -19,8 +20,7 @@ describe('runMigrations over PGlite', () => {
   const write = (name: string, text: string) => writeFile(path.join(dir, name), text);
 
   beforeAll(async () => {
-    lite = new PGlite(); // the only instance of this file: each takes seconds to start
-    await lite.waitReady;
+    lite = await freshPGlite(); // the only instance of this file: even from the initdb dump it takes a while
     root = await makeProject();
     dir = path.join(root, 'migrations');
     await mkdir(dir);
