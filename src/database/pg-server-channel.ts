@@ -8,6 +8,7 @@ import { parse } from 'pg-protocol';
 import type { BackendMessage } from 'pg-protocol/dist/messages.js';
 import type { Socket } from 'node:net';
 import type { WireChannel } from './wire-channel.js';
+import { assertConnectionUrl, redactUrl, scrubSecrets } from './redact-url.js';
 
 export class DatabaseUnreachableError extends Error {
   constructor(message: string) {
@@ -40,6 +41,7 @@ function loadPg(): Promise<typeof pg> {
 }
 
 export async function openServerChannel(databaseUrl: string, connectTimeoutMs = 10_000): Promise<WireChannel> {
+  assertConnectionUrl(databaseUrl);
   const { Client } = await loadPg();
   const client = new Client({
     connectionString: databaseUrl,
@@ -88,22 +90,16 @@ export async function openServerChannel(databaseUrl: string, connectTimeoutMs = 
   };
 }
 
-function describeConnectError(err: unknown, databaseUrl: string): string {
+/** What went wrong connecting, with the URL shown redacted and no password left in the driver's words. */
+export function describeConnectError(err: unknown, databaseUrl: string): string {
   const e = err as { code?: string; message?: string };
-  const where = redact(databaseUrl);
+  const where = redactUrl(databaseUrl);
+  const said = scrubSecrets(e.message ?? String(err), databaseUrl);
   if (e.code && UNREACHABLE_CODES.has(e.code)) return `cannot reach the database at ${where} (${e.code})`;
-  if (e.code === '3D000') return `${e.message} (at ${where})`;
-  if (e.code === '28P01' || e.code === '28000') return `authentication failed for ${where}: ${e.message}`;
-  return `cannot connect to the database at ${where}: ${e.message ?? String(err)}`;
+  if (e.code === '3D000') return `${said} (at ${where})`;
+  if (e.code === '28P01' || e.code === '28000') return `authentication failed for ${where}: ${said}`;
+  return `cannot connect to the database at ${where}: ${said}`;
 }
 
-/** Hides the password in a connection string before printing it. */
-export function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '<invalid DATABASE_URL>';
-  }
-}
+/** Hides every password in a connection string before printing it (see redact-url.ts). */
+export const redact = redactUrl;
