@@ -10,6 +10,7 @@
  * describes everything. prepare-state.ts says where that memory lives and why.
  */
 import path from 'node:path';
+import { removeLeftoverTempFiles } from '../cache/leftover-temp-files.js';
 import { migrationsHash } from '../cache/schema-hash.js';
 import { requireFolder } from '../config/project-paths.js';
 import { resolveConfig, type ConfigOverrides, type ResolvedConfig } from '../config/config.js';
@@ -46,6 +47,10 @@ export async function prepare(options: PrepareOptions = {}): Promise<PrepareResu
   // The embedded database is built from the migrations; against a server they are optional.
   if (config.migrationsNamed || (!options.session && !config.databaseUrl)) requireFolder(root, 'migrations', config.migrations);
   const localDir = snapshotDirFor(root);
+  // What a killed run left half-written goes first (leftover-temp-files.ts).
+  removeLeftoverTempFiles(path.join(root, config.cache));
+  removeLeftoverTempFiles(path.join(root, config.generated), { recursive: true });
+  removeLeftoverTempFiles(localDir);
   const stateFile = stateFileFor(localDir, root, config.cache);
   const tool = await toolIdentity(localDir);
   const [remembered, schemaHash] = await Promise.all([
