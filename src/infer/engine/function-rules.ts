@@ -25,6 +25,8 @@ export const VALUE_FOR_VALUES = new Set([
   'date_trunc', 'date_part', 'extract', 'age', 'make_date', 'make_time', 'make_timestamp', 'make_timestamptz',
   'make_interval', 'to_timestamp', 'to_date', 'justify_days', 'justify_hours', 'justify_interval', 'date_bin',
   'timezone', 'isfinite', 'date',
+  // ranges
+  'isempty',
   // json
   'to_json', 'to_jsonb', 'row_to_json', 'array_to_json', 'jsonb_set', 'jsonb_insert', 'jsonb_strip_nulls',
   'json_strip_nulls', 'jsonb_pretty', 'jsonb_array_length', 'json_array_length', 'jsonb_contains', 'jsonb_exists',
