@@ -206,10 +206,17 @@ async function runGroup(cases: CaseInput[], report: (name: string, outcome: Case
     await client.connect();
     const resetSequences = await sequenceReset(client);
     await loadSqlParser();
+    let leakedBy: string | undefined;
     for (const c of cases) {
+      if (leakedBy) {
+        report(c.name, { ok: false, error: new Error(`${c.name}: not run: ${leakedBy}/seed.sql committed rows into the database this case shares`) });
+        continue;
+      }
       const problems = [...unattributed, ...result.problems.filter((p) => p.file === c.file)];
       const own = entries.filter((e) => e.source.startsWith(`${c.file}:`));
-      report(c.name, await runCase(client, c, own, problems, resetSequences).catch((err: Error) => ({ ok: false as const, error: err })));
+      const outcome = await runCase(client, c, own, problems, resetSequences).catch((err: Error) => ({ ok: false as const, error: err }));
+      if (!outcome.ok && outcome.error instanceof SeedLeakError) leakedBy = c.name;
+      report(c.name, outcome);
     }
   } finally {
     await client?.end();
@@ -237,7 +244,7 @@ async function runCase(client: pg.Client, c: CaseInput, unordered: CacheEntry[],
     const before = await xid();
     await client.query(c.seedSql).catch(rethrowAs(`${name}/seed.sql`));
     // A COMMIT in the seed would leak its rows into the other cases of the group.
-    if ((await xid()) !== before) throw new Error(`${name}/seed.sql ends the transaction it runs in: seeds must not BEGIN, COMMIT or ROLLBACK`);
+    if ((await xid()) !== before) throw new SeedLeakError(`${name}/seed.sql ends the transaction it runs in: seeds must not BEGIN, COMMIT or ROLLBACK`);
     const verdicts: Record<string, QueryVerdicts> = {};
     const unsafe: string[] = [];
     for (const entry of entries) {
@@ -335,6 +342,9 @@ async function observeNulls(client: pg.Client, caseName: string, entry: CacheEnt
     await client.query('ROLLBACK TO SAVEPOINT query');
   }
 }
+
+/** A seed that committed: its rows stay in the group's database, so the group stops there. */
+class SeedLeakError extends Error {}
 
 function rethrowAs(what: string): (err: unknown) => never {
   return (err) => {
