@@ -59,7 +59,9 @@ function collect(node: AstNode | undefined, out: AstNode[], strict: StrictOperat
           return;
         case 'AEXPR_IN':
         case 'AEXPR_OP_ANY':
-          if (name !== '<>') pushRef(n.lexpr, out);
+          // x [NOT] IN (…), x op ANY (…): NULL for a NULL x (false at best for an empty array).
+          // (x op ALL (empty array) is true even for a NULL x, so ALL proves nothing.)
+          pushRef(n.lexpr, out);
           return;
         case 'AEXPR_BETWEEN':
         case 'AEXPR_BETWEEN_SYM':

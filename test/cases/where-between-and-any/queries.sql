@@ -1,5 +1,5 @@
 -- WHERE col BETWEEN …, col = ANY(array), col ILIKE …, and a comparison of a cast column narrow the column;
--- `col <> ANY(…)` is not used as proof (the engine is conservative there), so age stays nullable.
+-- `col <> ANY(…)` and `col NOT IN (…)` too (NULL for a NULL col); `col <> ALL(empty array)` is true for NULL: no proof.
 
 -- name: Between :many
 -- expect: age non-null
@@ -18,5 +18,13 @@ SELECT display_name FROM users WHERE display_name ILIKE 'a%';
 SELECT age FROM users WHERE age::text = '34';
 
 -- name: NotEqualAny :many
--- expect: age over-nullable (reason: never NULL — age <> ANY(…) is NULL for a NULL age, so the row is filtered; the engine does not use <> ANY as proof)
+-- expect: age non-null
 SELECT age FROM users WHERE age <> ANY(ARRAY[1]);
+
+-- name: NotInList :many
+-- expect: age non-null
+SELECT age FROM users WHERE age NOT IN (1, 2);
+
+-- name: NotEqualAllEmpty :many
+-- expect: age nullable
+SELECT age FROM users WHERE age <> ALL('{}'::int[]);
