@@ -47,13 +47,25 @@ function compatTableSql(qualifiedTable: string): string {
   return `${qualifiedTable.slice(0, -1)}_compat"`;
 }
 
+/** As read: NOT NULL columns can still hold NULL in a table made or edited by someone else. */
 interface Row {
   version: string;
-  description: string;
+  description: string | null;
   installed_on: Date | string | null;
-  success: boolean;
-  checksum: string;
-  execution_time: string;
+  success: boolean | null;
+  checksum: string | null;
+  execution_time: string | null;
+}
+
+/** The bookkeeping table holds something the runner cannot trust or read. */
+export class MigrationTableError extends Error {
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
+    super(`${message}\n  hint: ${hint}`);
+    this.name = 'MigrationTableError';
+  }
 }
 
 export class MigrationsTable {
@@ -162,14 +174,28 @@ export class MigrationsTable {
               execution_time::text AS execution_time
          FROM ${this.#qualified()} ORDER BY version`,
     );
-    return rows.map((r) => ({
-      version: BigInt(r.version),
-      description: r.description,
-      installedOn: r.installed_on === null ? null : new Date(r.installed_on),
-      success: r.success,
-      checksum: Buffer.from(r.checksum, 'hex'),
-      executionTimeNs: BigInt(r.execution_time),
-    }));
+    return rows.map((r) => {
+      this.#checkRow(r);
+      return {
+        version: BigInt(r.version),
+        description: r.description!,
+        installedOn: r.installed_on === null ? null : new Date(r.installed_on),
+        success: r.success!,
+        checksum: Buffer.from(r.checksum!, 'hex'),
+        executionTimeNs: BigInt(r.execution_time!),
+      };
+    });
+  }
+
+  /** A row edited by hand (or by another tool) may hold NULLs the bookkeeping cannot work with. */
+  #checkRow(r: Row): void {
+    const nulls = (['description', 'success', 'checksum', 'execution_time'] as const).filter((k) => r[k] === null);
+    if (nulls.length === 0) return;
+    const label = r.description === null ? `version ${r.version}` : `version ${r.version} (${r.description})`;
+    throw new MigrationTableError(
+      `the migrations table ${this.displayName} has a row sqlsure cannot read: ${label} has NULL ${nulls.join(', ')}`,
+      'fix the row by hand (every column but installed_on is required; the checksum records which file content was applied), or delete it if that migration was never applied',
+    );
   }
 
   async insert(row: { version: bigint; description: string; success: boolean; checksum: Buffer; executionTimeNs: bigint }): Promise<void> {
