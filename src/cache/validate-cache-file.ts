@@ -109,13 +109,12 @@ export function parseCacheEntry(text: string, file: string): CacheEntry {
     version: CACHE_FORMAT_VERSION,
     hash: top.string('hash', HASH, 'a sha256 in hex'),
     name,
-    source: top.string('source', /^[^\n]+:[1-9][0-9]*$/, 'a string "file:line"'),
+    source: top.string('source', /.:[1-9][0-9]*$/, 'a string "file:line"'),
     sql: top.string('sql'),
     statement: top.string('statement'),
     cardinality: top.oneOf('cardinality', CARDINALITIES),
     params: top.array('params', (v, path) => param(Fields.of(v, path, fail))),
     columns: top.array('columns', (v, path) => column(Fields.of(v, path, fail))),
-    schemaHash: top.string('schemaHash'),
   };
   if (top.has('dynamic')) entry.dynamic = dynamic(top.object('dynamic'), fail);
   return entry;
