@@ -14,8 +14,7 @@ import { checkTypeExpression, TYPE_EXPRESSION_HINT } from './type-expression.js'
 import { columnType, paramType } from './ts-types.js';
 import { relocateInlineImports, typeImportLines } from './type-imports.js';
 
-const RUNTIME_TYPES = ['Interval', 'JsonValue'] as const;
-const RUNTIME_DECODERS = ['textArray', 'int8ToString', 'int8ToBigInt', 'int8ToNumber', 'arrayOf'] as const;
+const RUNTIME_TYPES = ['Interval', 'JsonParam', 'JsonValue'] as const;
 
 /** Every value the runtime exports is reserved in generated modules, used or not, so adding a query never renames a helper. */
 const RUNTIME_VALUES = Object.keys(runtime).sort();
@@ -133,10 +132,7 @@ export function emitModule(
         }
         const resolved = columnType(c, schema, options);
         const type = noteType(resolved.type);
-        if (resolved.decoder) {
-          for (const name of RUNTIME_DECODERS) if (new RegExp(`\\b${name}\\b`).test(resolved.decoder)) runtimeValues.add(name);
-          decoders.push(`${propertyKey(c.name)}: ${resolved.decoder}`);
-        }
+        if (resolved.codec) decoders.push(`${propertyKey(c.name)}: ${stringLiteral(resolved.codec)}`);
         if (key !== c.name) renames.push(`${propertyKey(c.name)}: ${stringLiteral(key)}`);
         const doc = columnDoc(c);
         if (doc) lines.push(`  /** ${doc} */`);
@@ -147,12 +143,9 @@ export function emitModule(
 
     const sqlConst = localName(fn, 'sql');
     lines.push(`const ${sqlConst} = ${stringLiteral(entry.statement)};`);
-    const shapeParts = [...(decoders.length > 0 ? [`decode: { ${decoders.join(', ')} }`] : []), ...(renames.length > 0 ? [`rename: { ${renames.join(', ')} }`] : [])];
-    const shapeConst = localName(fn, 'shape');
-    if (shapeParts.length > 0) {
-      runtimeTypes.add('RowShape');
-      lines.push(`const ${shapeConst}: RowShape = { ${shapeParts.join(', ')} };`);
-    }
+    // Filled in below, once the parameters' codecs are known; the constant precedes the function.
+    const shapeLines: string[] = [];
+    const shapeAt = lines.length;
     const rowsConst = localName(fn, 'rows');
     if (dynamic) {
       runtimeTypes.add('RowsSlot');
@@ -164,34 +157,43 @@ export function emitModule(
     }
     lines.push('');
 
-    // One value per `$n`: JSON values stringified, arrays of user types as array literals.
-    const encodeValue = (access: string, p: CachedParam, isDynamic = false): string => {
-      if (!paramType(p, schema, options, isDynamic).json) return access;
-      runtimeValues.add('encodeJson');
-      return `encodeJson(${access})`;
-    };
-    const encodePlaceholder = (expression: string, p: CachedParam, isDynamic = false): string => {
-      if (!paramType(p, schema, options, isDynamic).arrayLiteral) return expression;
-      runtimeValues.add('encodeArray');
-      return `encodeArray(${expression})`;
-    };
+    // One value per `$n`, passed as the caller gave it; the runtime encodes each by its codec spec.
     const values: string[] = [];
     const rowFields: string[] = [];
+    const encode: string[] = [];
+    const encodeRows: string[] = [];
     const groupOf = new Map(groups.flatMap((g) => g.params.map((p) => [p, g] as const)));
     for (const p of entry.params) {
       const g = groupOf.get(p)!;
       const access = propertyAccess('params', g.property);
       const field = (object: string): string => propertyAccess(object, property(p.field!));
-      if (dynamic?.param === g.name) rowFields.push(encodePlaceholder(encodeValue(field('r'), p, true), p, true));
-      else if (g.kind === 'scalar') values.push(encodePlaceholder(encodeValue(access, p), p));
-      else if (g.kind === 'tuple') values.push(encodePlaceholder(encodeValue(field(access), p), p));
-      else if (g.kind === 'list') {
-        const json = paramType(p, schema, options).json;
-        if (json) runtimeValues.add('encodeJson');
-        values.push(encodePlaceholder(json ? `${access}.map(encodeJson)` : access, p));
-      } else values.push(encodePlaceholder(`${access}.map((r) => ${encodeValue(field('r'), p)})`, p));
+      const isDynamic = dynamic?.param === g.name;
+      const spec = stringLiteral(paramType(p, schema, options, isDynamic).codec ?? 'text');
+      if (isDynamic) {
+        rowFields.push(field('r'));
+        encodeRows.push(spec);
+        continue;
+      }
+      encode.push(spec);
+      if (g.kind === 'scalar' || g.kind === 'list') values.push(access);
+      else if (g.kind === 'tuple') values.push(field(access));
+      else values.push(`${access}.map((r) => ${field('r')})`);
+    }
+    const rowsEncoded = encodeRows.some((e) => e !== '"text"');
+    const shapeParts = [
+      ...(decoders.length > 0 ? [`decode: { ${decoders.join(', ')} }`] : []),
+      ...(renames.length > 0 ? [`rename: { ${renames.join(', ')} }`] : []),
+      // The rows' specs count from the end of `encode`, so it is written whenever they are.
+      ...(encode.some((e) => e !== '"text"') || rowsEncoded ? [`encode: [${encode.join(', ')}]`] : []),
+      ...(rowsEncoded ? [`encodeRows: [${encodeRows.join(', ')}]`] : []),
+    ];
+    const shapeConst = localName(fn, 'shape');
+    if (shapeParts.length > 0) {
+      runtimeTypes.add('QueryShape');
+      shapeLines.push(`const ${shapeConst}: QueryShape = { ${shapeParts.join(', ')} };`);
     }
 
+    lines.splice(shapeAt, 0, ...shapeLines);
     lines.push(...functionDoc(entry));
     const paramsArg = groups.length > 0 ? `, params: ${base}Params` : '';
     const resultType = {
@@ -202,7 +204,7 @@ export function emitModule(
       execrows: 'number',
     }[entry.cardinality];
     const typeArg = returnsRows ? `<${base}Row>` : '';
-    const shapeArg = shapeParts.length > 0 && returnsRows ? `, ${shapeConst}` : '';
+    const shapeArg = shapeParts.length > 0 ? `, ${shapeConst}` : '';
     lines.push(`export async function ${fn}(db: Queryable${paramsArg}): Promise<${resultType}> {`);
     if (dynamic) {
       const rowsAccess = propertyAccess('params', groups.find((g) => g.name === dynamic.param)!.property);

@@ -1,182 +1,114 @@
 /**
- * PostgreSQL type name → the TypeScript type of what `pg` (node-postgres 8 with pg-types 2, text
- * format, default parsers) really returns, and of what callers may pass as a parameter.
+ * PostgreSQL type name → the TypeScript type of a result value and of a parameter, and the
+ * runtime codec (src/runtime/type-codecs.ts) that makes the value really have that type.
  *
- * Offline half: type-only imports, no database. The tables mirror pg-types' lib/textParsers.js
- * and pg's lib/utils.js (prepareValue); test/infer/type-truth.test.ts checks them against a
- * real server. Type names come from the cache: `pg_type.typname`, arrays as `_elem`, user types
- * schema-qualified outside public/pg_catalog (`auth.role`, its array `auth._role`).
+ * The runtime receives every value from the driver as text and decodes it itself, and sends every
+ * parameter as text it encoded itself, so these types hold on pg and on PGlite, in every time
+ * zone, whatever global pg-types parsers an application installed. The representations, and why:
+ * - int2/int4/oid/float4/float8 → number (NaN and ±Infinity included); int8 by the configured mode
+ *   (`string` digits, `bigint`, or a `number` that throws beyond ±(2^53 − 1) instead of rounding).
+ * - numeric and money → string, exact (arrays too).
+ * - date → string `YYYY-MM-DD` (`… BC`, `infinity`): a calendar day has no time zone, a Date would.
+ * - timestamp → string `YYYY-MM-DD HH:MM:SS[.ffffff]`: a wall-clock time, exact to the microsecond.
+ * - timestamptz → Date (an instant); ±infinity are the Dates at ±8.64e15 ms.
+ * - interval → Interval; bytea → Buffer; json/jsonb → JsonValue; point/circle → objects.
+ * - Arrays are one-dimensional `(T | null)[]`: a value with more dimensions makes the runtime throw
+ *   instead of contradict the type (override the column's type to read one).
+ * - Everything else (text-likes, uuid, time, network, bit strings, ranges, composites, the other
+ *   geometric types, extension types) → its text form, a string.
  *
- * Known, deliberate gaps (the types stay the practical ones):
- * - date/timestamp(tz) `infinity`/`-infinity` arrive as the numbers ±Infinity, not Dates.
- * - Multi-dimensional values of a 1-D declared array type arrive as nested arrays.
+ * Offline half: type-only imports, no database. Type names come from the cache:
+ * `pg_type.typname`, arrays as `_elem`, user types schema-qualified outside public/pg_catalog.
  */
 import type { SchemaTypes } from '../cache/cache-entry.js';
-
-export type Decoder = 'textArray';
-export type Encoder = 'json';
+import type { Int8Mode } from '../config/config.js';
 
 /** A result column's type. `type` never includes the top-level `| null`. */
 export interface TsTypeInfo {
   type: string;
-  /** Runtime decoder generated code applies to non-null values (pg left them as raw text). */
-  decoder?: Decoder;
+  /** Runtime codec spec for non-null values; absent means text, a string. */
+  codec?: string;
 }
 
 /** What callers may pass for a parameter. `type` never includes the top-level `| null`. */
 export interface TsParamInfo {
   type: string;
-  /** Runtime encoder generated code applies before handing the value to the driver. */
-  encoder?: Encoder;
+  /** Runtime codec spec that encodes the value; absent means text. */
+  codec?: string;
 }
 
 const POINT = '{ x: number; y: number }';
 const CIRCLE = '{ x: number; y: number; radius: number }';
 
-/** Scalars pg parses (textParsers.js `init`); every other type arrives as its text form. */
-const PARSED_SCALARS: Readonly<Record<string, string>> = {
-  int2: 'number',
-  int4: 'number',
-  oid: 'number',
-  float4: 'number',
-  float8: 'number',
-  int8: 'string', // parseBigInteger keeps the digits: no precision loss, no bigint
-  bool: 'boolean',
-  date: 'Date',
-  timestamp: 'Date',
-  timestamptz: 'Date',
-  interval: 'Interval',
-  bytea: 'Buffer',
-  json: 'JsonValue',
-  jsonb: 'JsonValue',
-  point: POINT,
-  circle: CIRCLE,
+interface Mapping {
+  result: string;
+  param: string;
+  codec?: string;
+}
+
+/** Built-in types that are not plain text. */
+const SCALARS: Readonly<Record<string, Mapping>> = {
+  int2: { result: 'number', param: 'number', codec: 'number' },
+  int4: { result: 'number', param: 'number', codec: 'number' },
+  oid: { result: 'number', param: 'number', codec: 'number' },
+  float4: { result: 'number', param: 'number', codec: 'number' },
+  float8: { result: 'number', param: 'number', codec: 'number' },
+  int8: { result: 'string', param: 'string | number | bigint', codec: 'int8' },
+  numeric: { result: 'string', param: 'string | number' },
+  bool: { result: 'boolean', param: 'boolean', codec: 'bool' },
+  date: { result: 'string', param: 'string', codec: 'date' },
+  timestamp: { result: 'string', param: 'string', codec: 'timestamp' },
+  timestamptz: { result: 'Date', param: 'Date | string', codec: 'timestamptz' },
+  interval: { result: 'Interval', param: 'Interval | string', codec: 'interval' },
+  bytea: { result: 'Buffer', param: 'Buffer', codec: 'bytea' },
+  json: { result: 'JsonValue', param: 'JsonParam', codec: 'json' },
+  jsonb: { result: 'JsonValue', param: 'JsonParam', codec: 'json' },
+  point: { result: POINT, param: `${POINT} | string`, codec: 'point' },
+  circle: { result: CIRCLE, param: `${CIRCLE} | string`, codec: 'circle' },
+  box: { result: 'string', param: 'string', codec: 'box' }, // only its arrays differ: `;`-delimited
 };
 
-/**
- * Array types pg parses (by registered array OID) → element type. Note `_numeric` goes through
- * parseFloatArray (numbers) while `numeric` itself stays a string. Absent on purpose, so raw
- * text: `_char`, `_name`, `_xml`, `_tsvector`, `_bit`, `_varbit`, `_circle`, `_macaddr8`, and
- * every range except `_numrange`.
- */
-const PARSED_ARRAYS: Readonly<Record<string, string>> = {
-  _bool: 'boolean', // 1000
-  _bytea: 'Buffer', // 1001
-  _int2: 'number', // 1005
-  _int4: 'number', // 1007
-  _oid: 'number', // 1028
-  _int8: 'string', // 1016
-  _point: POINT, // 1017
-  _float4: 'number', // 1021
-  _float8: 'number', // 1022
-  _numeric: 'number', // 1231
-  _bpchar: 'string', // 1014
-  _varchar: 'string', // 1015
-  _regproc: 'string', // 1008
-  _text: 'string', // 1009
-  _cidr: 'string', // 651
-  _macaddr: 'string', // 1040
-  _inet: 'string', // 1041
-  _timestamp: 'Date', // 1115
-  _date: 'Date', // 1182
-  _timestamptz: 'Date', // 1185
-  _interval: 'Interval', // 1187
-  _json: 'JsonValue', // 199
-  _jsonb: 'JsonValue', // 3807
-  _numrange: 'string', // 3907
-  _uuid: 'string', // 2951
-  _money: 'string', // 791
-  _time: 'string', // 1183
-  _timetz: 'string', // 1270
+const INT8: Record<Int8Mode, Mapping> = {
+  string: { result: 'string', param: 'string | number | bigint', codec: 'int8' },
+  bigint: { result: 'bigint', param: 'string | number | bigint', codec: 'int8:bigint' },
+  number: { result: 'number', param: 'string | number | bigint', codec: 'int8:number' },
 };
 
-/** Element types whose array literals are not `,`-delimited (box uses `;`): left as raw text. */
-const NON_COMMA_DELIMITED: ReadonlySet<string> = new Set(['box']);
-
-/**
- * What pg's prepareValue makes of each JS type, per parameter type. Strings always pass through
- * as text; `Date` is formatted as a local timestamp with offset; objects with `toPostgres()`
- * (Interval) are sent as what it returns; other objects are JSON.stringify'd — so point/circle
- * objects would be rejected by the server and only their text form is offered.
- */
-const PARAM_SCALARS: Readonly<Record<string, string>> = {
-  int2: 'number',
-  int4: 'number',
-  oid: 'number',
-  float4: 'number',
-  float8: 'number',
-  int8: 'string | number | bigint',
-  numeric: 'string | number',
-  bool: 'boolean',
-  date: 'Date | string',
-  timestamp: 'Date | string',
-  timestamptz: 'Date | string',
-  interval: 'Interval | string',
-  bytea: 'Buffer', // Uint8Array works too, but stays outside the type grammar codegen accepts
-};
-
-const JSON_TYPES: ReadonlySet<string> = new Set(['json', 'jsonb']);
+const TEXT: Mapping = { result: 'string', param: 'string' };
 
 /** Domains are never recursive in PostgreSQL; this only stops a corrupt cache from looping. */
 const MAX_DOMAIN_DEPTH = 32;
 
-export function resultTsType(pgType: string, schema: SchemaTypes): TsTypeInfo {
-  return result(pgType, schema, 0);
+export function resultTsType(pgType: string, schema: SchemaTypes, int8: Int8Mode = 'string'): TsTypeInfo {
+  const m = mapping(pgType, schema, int8, 0);
+  return m.codec === undefined ? { type: m.result } : { type: m.result, codec: m.codec };
 }
 
 export function paramTsType(pgType: string, schema: SchemaTypes): TsParamInfo {
-  return param(pgType, schema, 0);
+  const m = mapping(pgType, schema, 'string', 0);
+  return m.codec === undefined ? { type: m.param } : { type: m.param, codec: m.codec };
 }
 
-function result(pgType: string, schema: SchemaTypes, depth: number): TsTypeInfo {
+function mapping(pgType: string, schema: SchemaTypes, int8: Int8Mode, depth: number): Mapping {
   const labels = enumLabels(pgType, schema);
-  if (labels !== undefined) return { type: enumUnion(labels) };
+  if (labels !== undefined) return { result: enumUnion(labels), param: enumUnion(labels) };
   const domain = domainBase(pgType, schema, depth);
-  // RowDescription reports a domain column with its base type's OID, so pg parses it as the base.
-  if (domain !== undefined) return result(domain, schema, depth + 1);
-  if (isComposite(pgType, schema)) return { type: 'string' }; // the record's text form
+  // A domain's values are its base type's, on the wire and in TypeScript.
+  if (domain !== undefined) return mapping(domain, schema, int8, depth + 1);
+  if (isComposite(pgType, schema)) return TEXT; // the record's text form
   const element = arrayElement(pgType, schema);
-  if (element !== undefined) return arrayResult(pgType, element, schema);
-  return { type: own(PARSED_SCALARS, pgType) ?? 'string' };
-}
-
-function arrayResult(pgType: string, element: string, schema: SchemaTypes): TsTypeInfo {
-  const parsed = isUserType(element, schema) ? undefined : own(PARSED_ARRAYS, pgType);
-  if (parsed !== undefined) return { type: `(${parsed} | null)[]` };
-  if (NON_COMMA_DELIMITED.has(element)) return { type: 'string' };
-  return { type: `(${textElementType(element, schema, 0)} | null)[]`, decoder: 'textArray' };
-}
-
-/** The type of one element's text form, as decodeTextArray yields it. */
-function textElementType(element: string, schema: SchemaTypes, depth: number): string {
-  const labels = enumLabels(element, schema);
-  if (labels !== undefined) return enumUnion(labels);
-  const domain = domainBase(element, schema, depth);
-  if (domain !== undefined) return textElementType(domain, schema, depth + 1);
-  return 'string';
-}
-
-function param(pgType: string, schema: SchemaTypes, depth: number): TsParamInfo {
-  const labels = enumLabels(pgType, schema);
-  if (labels !== undefined) return { type: enumUnion(labels) };
-  const domain = domainBase(pgType, schema, depth);
-  if (domain !== undefined) return param(domain, schema, depth + 1);
-  if (isComposite(pgType, schema)) return { type: 'string' };
-  const element = arrayElement(pgType, schema);
-  if (element !== undefined) return arrayParam(element, schema, depth);
-  // pg turns JS arrays into PostgreSQL array literals and sends strings unquoted: encode as JSON.
-  if (JSON_TYPES.has(pgType)) return { type: 'JsonValue', encoder: 'json' };
-  return { type: own(PARAM_SCALARS, pgType) ?? 'string' };
-}
-
-function arrayParam(element: string, schema: SchemaTypes, depth: number): TsParamInfo {
-  // pg's array literal builder always joins with `,`, which box[] does not accept.
-  if (NON_COMMA_DELIMITED.has(element)) return { type: 'string' };
-  const inner = param(element, schema, depth + 1);
-  // Elements of json[] must be JSON texts: pg would expand nested JS arrays into dimensions and
-  // send JS strings unquoted, and encoders apply to whole parameters only.
-  const elementType = inner.encoder === 'json' ? 'string' : inner.type;
-  return { type: `readonly (${elementType} | null)[]` };
+  if (element !== undefined) {
+    const inner = mapping(element, schema, int8, depth + 1);
+    // An array of a domain over an array type: each element is the inner array's text.
+    if (inner.codec?.endsWith('[]')) return { result: '(string | null)[]', param: 'readonly (string | null)[]', codec: 'text[]' };
+    return {
+      result: `(${inner.result} | null)[]`,
+      param: `readonly (${inner.param} | null)[]`,
+      codec: `${inner.codec ?? 'text'}[]`,
+    };
+  }
+  if (pgType === 'int8') return INT8[int8];
+  return own(SCALARS, pgType) ?? TEXT;
 }
 
 /** Own-property lookup, so names like `constructor` never hit Object.prototype. */

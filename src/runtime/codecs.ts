@@ -1,14 +1,13 @@
 /**
- * Value codecs that generated code applies where `pg`'s own conversion is wrong or missing:
- * arrays `pg` leaves as raw text (enums, `name`, ranges…) and JSON parameters (which `pg` would
- * turn into PostgreSQL array literals when they are JS arrays, or send unquoted when strings).
+ * PostgreSQL array literals, both ways: the runtime receives every array as text (see
+ * driver-query.ts) and sends every array parameter as a literal it built itself, so neither
+ * driver's array handling (pg's `,`-only parser, PGlite's OID-keyed serializers) is involved.
  */
 
 const TAB = 9;
 const CR = 13;
 const SPACE = 32;
 const QUOTE = 34;
-const COMMA = 44;
 const EQUALS = 61;
 const LBRACKET = 91;
 const BACKSLASH = 92;
@@ -23,11 +22,11 @@ function isSpace(code: number): boolean {
 /**
  * Parses a PostgreSQL array literal (`{a,"b c",NULL,"x\"y"}`, nested `{{a,b},{c,d}}`, `{}`, or
  * with a `[1:2]=` bounds prefix) into nested arrays of strings and nulls. Unquoted `NULL` (any
- * case) is SQL NULL; quoted `"NULL"` is the string. Elements must use `,` as delimiter (every
- * built-in type except `box`).
+ * case) is SQL NULL; quoted `"NULL"` is the string. The delimiter is `,` for every built-in type
+ * except `box` (`;`).
  */
-export function decodeTextArray(raw: string): unknown {
-  return new ArrayLiteralReader(raw).read();
+export function decodeTextArray(raw: string, delimiter = ','): unknown[] {
+  return new ArrayLiteralReader(raw, delimiter.charCodeAt(0)).read();
 }
 
 /**
@@ -45,36 +44,42 @@ export function textArray(value: unknown): unknown {
  */
 export function encodeArray(value: readonly unknown[] | null | undefined): string | null {
   if (value === null || value === undefined) return null;
-  return arrayLiteral(value);
+  return arrayLiteral(value, (item) => (item instanceof Date ? item.toISOString() : typeof item === 'object' ? JSON.stringify(item) : String(item)));
 }
 
-function arrayLiteral(items: readonly unknown[]): string {
+/**
+ * A PostgreSQL array literal of `items`, each non-null leaf turned into its text form by
+ * `element` and quoted. Nested JS arrays become dimensions unless `flat` (elements that are
+ * arrays themselves, like JSON arrays, are then leaves).
+ */
+export function arrayLiteral(items: readonly unknown[], element: (item: unknown) => string | null, delimiter = ',', flat = false): string {
   let out = '{';
   for (let i = 0; i < items.length; i++) {
-    if (i > 0) out += ',';
+    if (i > 0) out += delimiter;
     const item = items[i];
-    if (item === null || item === undefined) out += 'NULL';
-    else if (Array.isArray(item)) out += arrayLiteral(item);
-    else {
-      const text = item instanceof Date ? item.toISOString() : typeof item === 'object' ? JSON.stringify(item) : String(item);
-      out += `"${text.replace(/[\\"]/g, '\\$&')}"`;
-    }
+    const text = item === null || item === undefined ? null : !flat && Array.isArray(item) ? undefined : element(item);
+    if (text === undefined) out += arrayLiteral(item as unknown[], element, delimiter, flat);
+    else if (text === null) out += 'NULL';
+    else out += `"${text.replace(/[\\"]/g, '\\$&')}"`;
   }
   return out + '}';
 }
 
-/** JSON parameter encoding: SQL NULL for null/undefined, JSON text for everything else. */
+/** JSON parameter encoding: SQL NULL for null/undefined, `jsonNull` as JSON null, JSON text for everything else. */
 export function encodeJson(value: unknown): string | null {
   if (value === null || value === undefined) return null;
+  // jsonNull serialises itself as `null` (its toJSON), the JSON document rather than SQL NULL.
   return JSON.stringify(value) ?? null;
 }
 
 class ArrayLiteralReader {
   readonly #text: string;
+  readonly #delimiter: number;
   #pos = 0;
 
-  constructor(text: string) {
+  constructor(text: string, delimiter: number) {
     this.#text = text;
+    this.#delimiter = delimiter;
   }
 
   read(): unknown[] {
@@ -116,13 +121,13 @@ class ArrayLiteralReader {
       else items.push(this.#unquoted());
       this.#skipSpace();
       const next = this.#code();
-      if (next === COMMA) {
+      if (next === this.#delimiter) {
         this.#pos++;
       } else if (next === RBRACE) {
         this.#pos++;
         return items;
       } else {
-        throw this.#error("expected ',' or '}'");
+        throw this.#error(`expected '${String.fromCharCode(this.#delimiter)}' or '}'`);
       }
     }
   }
@@ -161,7 +166,7 @@ class ArrayLiteralReader {
     for (;;) {
       if (pos >= text.length) throw this.#error('unterminated array');
       const code = text.charCodeAt(pos);
-      if (code === COMMA || code === RBRACE) break;
+      if (code === this.#delimiter || code === RBRACE) break;
       if (code === QUOTE || code === LBRACE) throw this.#error('unexpected character in element');
       if (code === BACKSLASH) {
         if (pos + 1 >= text.length) throw this.#error('unterminated array');

@@ -4,11 +4,13 @@
  */
 export type { Queryable, QueryResultLike } from './queryable.js';
 export { NoRowsError, TooManyRowsError } from './errors.js';
-export type { RowDecoder, RowDecoders, RowShape } from './row-shape.js';
+export type { QueryShape, RowDecoder, RowDecoders, RowShape } from './row-shape.js';
 export { queryOne, queryMaybe, queryMany, queryExec, queryExecRows } from './cardinality.js';
 export { decodeTextArray, encodeArray, encodeJson, textArray } from './codecs.js';
+export { codecFor } from './type-codecs.js';
 export { int8ToString, int8ToBigInt, int8ToNumber, arrayOf } from './int8.js';
 export { expandRows, type RowsSlot } from './expand-rows.js';
 export { transaction, type Transaction, type TransactionOptions } from './transaction.js';
-export type { JsonValue } from './json.js';
-export type { Interval } from './interval.js';
+export { jsonNull, type JsonNull, type JsonParam, type JsonValue } from './json.js';
+export { decodeInterval, encodeInterval, type Interval } from './interval.js';
+export { decodeTimestamptz, encodeTimestamptz } from './timestamptz.js';

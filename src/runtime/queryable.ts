@@ -16,3 +16,10 @@ export interface Queryable {
   // bivariantly, which lets the drivers' overloaded and generic `query` signatures match.
   query(text: string, values?: unknown[]): Promise<QueryResultLike>;
 }
+
+/**
+ * Implemented by sqlsure's own wrappers (transaction handles): the driver handle underneath, so
+ * generated code can pass it driver-specific options (driver-query.ts).
+ */
+// Registered (Symbol.for), so that two copies of the runtime in one process still understand each other.
+export const CONNECTION: unique symbol = Symbol.for('sqlsure.connection') as never;

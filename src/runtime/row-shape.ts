@@ -1,40 +1,69 @@
 /**
- * What generated code asks of each returned row, beyond what the driver did: decode some columns
- * (arrays pg leaves as text, int8 in the configured mode) and rename columns whose property name
- * differs (`camelCase`). Generated modules pass a shape only when there is something to do, so
- * the common case costs nothing; a shape is compiled once, on first use.
+ * What generated code tells the runtime about one query: how to encode each parameter and decode
+ * each column (by codec spec, see type-codecs.ts), and which columns are renamed (`camelCase`).
+ * The runtime receives every value as text, so a column without a codec is text and stays a
+ * string; a parameter without a codec is sent as text. A shape is compiled once, on first use.
  */
+import { codecFor } from './type-codecs.js';
 
 /** Turns a non-null value as the driver returned it into the value the row type promises. */
 export type RowDecoder = (value: unknown) => unknown;
-export type RowDecoders = Readonly<Record<string, RowDecoder>>;
+export type RowDecoders = Readonly<Record<string, RowDecoder | string>>;
 
-export interface RowShape {
-  /** Column name (as the server sends it) → decoder, applied to non-null values. */
+export interface QueryShape {
+  /** Column name (as the server sends it) → codec spec (or decoder), applied to non-null values. */
   readonly decode?: RowDecoders;
   /** Column name → property name, for the columns that are renamed. */
   readonly rename?: Readonly<Record<string, string>>;
+  /** Codec spec of each `$n`, in order; missing entries are text. */
+  readonly encode?: readonly string[];
+  /**
+   * Codec specs of the fields of an expanded rows parameter: the values after the `encode`
+   * entries are rows of these, repeated (runtime/expand-rows.ts).
+   */
+  readonly encodeRows?: readonly string[];
 }
+
+/** Earlier name of {@link QueryShape}. */
+export type RowShape = QueryShape;
 
 type Row = Record<string, unknown>;
 type Shaper = (row: Row) => Row;
 
-const compiled = new WeakMap<RowShape, Shaper>();
+const compiled = new WeakMap<QueryShape, Shaper>();
+const TEXT = codecFor('text');
 
-export function shapeRows(rows: unknown[], shape: RowShape): unknown[] {
+/** Parameter values as text (or null), each by its codec. */
+export function encodeValues(values: readonly unknown[], shape: QueryShape | undefined): Array<string | null> {
+  const encode = shape?.encode ?? [];
+  const rows = shape?.encodeRows ?? [];
+  return values.map((value, i) => {
+    const spec = i < encode.length ? encode[i] : rows.length > 0 ? rows[(i - encode.length) % rows.length] : undefined;
+    try {
+      return (spec === undefined ? TEXT : codecFor(spec)).encode(value);
+    } catch (err) {
+      if (err instanceof Error) err.message = `parameter $${i + 1}: ${err.message}`;
+      throw err;
+    }
+  });
+}
+
+export function shapeRows(rows: unknown[], shape: QueryShape): unknown[] {
   const shaper = compile(shape);
   for (let i = 0; i < rows.length; i++) rows[i] = shaper(rows[i] as Row);
   return rows;
 }
 
-export function shapeRow(row: unknown, shape: RowShape): unknown {
+export function shapeRow(row: unknown, shape: QueryShape): unknown {
   return compile(shape)(row as Row);
 }
 
-function compile(shape: RowShape): Shaper {
+function compile(shape: QueryShape): Shaper {
   let shaper = compiled.get(shape);
   if (shaper) return shaper;
-  const decoders = new Map(Object.entries(shape.decode ?? {}));
+  const decoders = new Map(
+    Object.entries(shape.decode ?? {}).map(([column, d]) => [column, typeof d === 'string' ? codecFor(d).decode : d] as const),
+  );
   const rename = new Map(Object.entries(shape.rename ?? {}));
   const decode = (column: string, value: unknown): unknown => {
     try {

@@ -11,7 +11,7 @@
  * The handle refuses queries once its transaction is over, so a stray `await` after the
  * callback cannot run outside it (or on a released client).
  */
-import type { Queryable, QueryResultLike } from './queryable.js';
+import { CONNECTION, type Queryable, type QueryResultLike } from './queryable.js';
 
 export interface TransactionOptions {
   isolationLevel?: 'read committed' | 'repeatable read' | 'serializable';
@@ -46,6 +46,12 @@ class TransactionHandle implements Transaction {
   query(text: string, values?: unknown[]): Promise<QueryResultLike> {
     if (!this.#open) return Promise.reject(new Error('this transaction is already committed or rolled back'));
     return this.#connection.query(text, values);
+  }
+
+  /** The driver handle, for generated code's own query options (runtime/driver-query.ts). */
+  [CONNECTION](): Queryable {
+    if (!this.#open) throw new Error('this transaction is already committed or rolled back');
+    return this.#connection;
   }
 
   /** A savepoint inside this transaction. */

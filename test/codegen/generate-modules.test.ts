@@ -16,7 +16,6 @@ function entry(name: string, columns: Partial<CachedColumn>[], params: CachedPar
     statement: 'SELECT 1',
     params,
     columns: columns.map((c) => ({ name: 'x', pgType: 'text', nullable: false, ...c })),
-    schemaHash: 'h',
   };
 }
 
@@ -47,7 +46,7 @@ describe('camelCase', () => {
     expect(problems).toEqual([]);
     const code = modules.get('generated/a/b.ts')!;
     expect(code).toMatch(/RenamedRow \{\n.*\n  userId: string;\n.*\n  email: string;\n\}/);
-    expect(code).toContain('const renamed$shape: RowShape = { rename: { user_id: "userId" } };');
+    expect(code).toContain('const renamed$shape: QueryShape = { rename: { user_id: "userId" } };');
     expect(code).toContain('[params.userId], renamed$shape)');
     expect(code).toContain('queryMany<UntouchedRow>(db, "Untouched", untouched$sql, [])');
   });
@@ -96,7 +95,9 @@ describe('type overrides and imports', () => {
     const code = generateModules([overridden], schema, config).modules.get('generated/a/b.ts')!;
     expect(code).toContain('  meta: DocMeta;\n  plain: Json | null;\n}');
     expect(code).toMatch(/ meta: DocMeta;\n.*\n  other: Json;\n.*\n  inline: import\('\.\.\/\.\.\/src\/types\.js'\)\.Inline;/);
-    expect(code).toContain('[encodeJson(params.meta), encodeJson(params.plain)]');
+    // Overrides name the TypeScript type; the runtime still encodes and decodes as JSON.
+    expect(code).toContain('[params.meta, params.plain], docs$shape');
+    expect(code).toContain('decode: { meta: "json", other: "json", inline: "json" }, encode: ["json", "json"]');
   });
 
   it('imports the names it uses, relative to each module', () => {
@@ -112,10 +113,32 @@ describe('int8 modes', () => {
     const columns = [{ name: 'n', pgType: 'int8' }, { name: 'c', pgType: 'counter' }, { name: 'list', pgType: '_int8' }];
     const code = (int8: 'string' | 'bigint' | 'number') => generateModules([entry('Q', columns)], withDomain, { ...dirs, int8 }).modules.get('generated/a/b.ts')!;
     expect(code('number')).toContain('  n: number;\n');
-    expect(code('number')).toContain('decode: { n: int8ToNumber, c: int8ToNumber, list: arrayOf(int8ToNumber) }');
+    expect(code('number')).toContain('decode: { n: "int8:number", c: "int8:number", list: "int8:number[]" }');
     expect(code('bigint')).toContain('  list: (bigint | null)[];\n');
+    expect(code('bigint')).toContain('decode: { n: "int8:bigint", c: "int8:bigint", list: "int8:bigint[]" }');
     expect(code('string')).toContain('  c: string;\n');
-    expect(code('string')).toContain('decode: { n: int8ToString');
+    expect(code('string')).toContain('decode: { n: "int8", c: "int8", list: "int8[]" }');
+  });
+});
+
+describe('codecs in the query shape', () => {
+  it('names a codec per non-text column and parameter; overridden arrays may be multi-dimensional', () => {
+    const columns = [
+      { name: 'at', pgType: 'timestamptz' },
+      { name: 'day', pgType: 'date' },
+      { name: 'label', pgType: 'text' },
+      { name: 'grid', pgType: '_int4', tsType: 'number[][]' },
+    ];
+    const params = [
+      { name: 'since', pgType: 'timestamptz', nullable: false },
+      { name: 'label', pgType: 'text', nullable: false },
+    ];
+    const code = generateModules([entry('Q', columns, params), { ...entry('Exec', [], params), cardinality: 'exec' as const }], schema, dirs).modules.get('generated/a/b.ts')!;
+    expect(code).toContain('const q$shape: QueryShape = { decode: { at: "timestamptz", day: "date", grid: "number[]*" }, encode: ["timestamptz", "text"] };');
+    expect(code).toContain('  since: Date | string;\n');
+    expect(code).toContain('  day: string;\n');
+    // :exec queries encode their parameters too.
+    expect(code).toContain('queryExec(db, "Exec", exec$sql, [params.since, params.label], exec$shape)');
   });
 });
 

@@ -25,62 +25,66 @@ const schema: SchemaTypes = {
 
 describe('resultTsType', () => {
   it.each([
-    ['int2', 'number'],
-    ['int4', 'number'],
-    ['oid', 'number'],
-    ['int8', 'string'],
-    ['numeric', 'string'],
-    ['float4', 'number'],
-    ['float8', 'number'],
-    ['bool', 'boolean'],
-    ['date', 'Date'],
-    ['timestamptz', 'Date'],
-    ['time', 'string'],
-    ['interval', 'Interval'],
-    ['bytea', 'Buffer'],
-    ['jsonb', 'JsonValue'],
-    ['point', '{ x: number; y: number }'],
-    ['circle', '{ x: number; y: number; radius: number }'],
-    ['money', 'string'],
-    ['char', 'string'],
-    ['void', 'string'],
-    ['record', 'string'],
-    ['some_extension_type', 'string'],
-    ['constructor', 'string'],
-    ['_int8', '(string | null)[]'],
-    ['_numeric', '(number | null)[]'],
-    ['_timestamptz', '(Date | null)[]'],
-    ['_jsonb', '(JsonValue | null)[]'],
-    ['_point', '({ x: number; y: number } | null)[]'],
-    ['_text', '(string | null)[]'],
-    ['_uuid', '(string | null)[]'],
-    ['user_status', '"active" | "suspended"'],
-    ['auth.role', '"admin" | "say \\"hi\\""'],
-    ['empty_enum', 'string'],
-    ['email', 'string'],
-    ['posint', 'number'],
-    ['status_domain', '"active" | "suspended"'],
-    ['int_list', '(number | null)[]'],
-    ['pair', 'string'],
-    ['_box', 'string'],
-  ])('%s → %s', (pgType, type) => {
-    expect(resultTsType(pgType, schema)).toEqual({ type });
+    ['int2', 'number', 'number'],
+    ['int4', 'number', 'number'],
+    ['oid', 'number', 'number'],
+    ['int8', 'string', 'int8'],
+    ['numeric', 'string', undefined],
+    ['float4', 'number', 'number'],
+    ['float8', 'number', 'number'],
+    ['bool', 'boolean', 'bool'],
+    ['date', 'string', 'date'],
+    ['timestamp', 'string', 'timestamp'],
+    ['timestamptz', 'Date', 'timestamptz'],
+    ['time', 'string', undefined],
+    ['interval', 'Interval', 'interval'],
+    ['bytea', 'Buffer', 'bytea'],
+    ['jsonb', 'JsonValue', 'json'],
+    ['point', '{ x: number; y: number }', 'point'],
+    ['circle', '{ x: number; y: number; radius: number }', 'circle'],
+    ['box', 'string', 'box'],
+    ['money', 'string', undefined],
+    ['char', 'string', undefined],
+    ['void', 'string', undefined],
+    ['record', 'string', undefined],
+    ['some_extension_type', 'string', undefined],
+    ['constructor', 'string', undefined],
+    ['_int8', '(string | null)[]', 'int8[]'],
+    ['_numeric', '(string | null)[]', 'text[]'],
+    ['_date', '(string | null)[]', 'date[]'],
+    ['_timestamptz', '(Date | null)[]', 'timestamptz[]'],
+    ['_jsonb', '(JsonValue | null)[]', 'json[]'],
+    ['_point', '({ x: number; y: number } | null)[]', 'point[]'],
+    ['_text', '(string | null)[]', 'text[]'],
+    ['_uuid', '(string | null)[]', 'text[]'],
+    ['_box', '(string | null)[]', 'box[]'],
+    ['_name', '(string | null)[]', 'text[]'],
+    ['_citext', '(string | null)[]', 'text[]'],
+    ['user_status', '"active" | "suspended"', undefined],
+    ['auth.role', '"admin" | "say \\"hi\\""', undefined],
+    ['empty_enum', 'string', undefined],
+    ['email', 'string', undefined],
+    ['posint', 'number', 'number'],
+    ['status_domain', '"active" | "suspended"', undefined],
+    ['int_list', '(number | null)[]', 'number[]'],
+    ['pair', 'string', undefined],
+    ['_user_status', '("active" | "suspended" | null)[]', 'text[]'],
+    ['auth._role', '("admin" | "say \\"hi\\"" | null)[]', 'text[]'],
+    ['_auth.role', '("admin" | "say \\"hi\\"" | null)[]', 'text[]'],
+    ['_status_domain', '("active" | "suspended" | null)[]', 'text[]'],
+    ['_posint', '(number | null)[]', 'number[]'],
+    ['_pair', '(string | null)[]', 'text[]'],
+    ['_int_list', '(string | null)[]', 'text[]'],
+  ])('%s → %s (codec %s)', (pgType, type, codec) => {
+    expect(resultTsType(pgType, schema)).toEqual(codec === undefined ? { type } : { type, codec });
   });
 
-  it.each([
-    ['_name', '(string | null)[]'],
-    ['_char', '(string | null)[]'],
-    ['_xml', '(string | null)[]'],
-    ['_int4range', '(string | null)[]'],
-    ['_citext', '(string | null)[]'],
-    ['_user_status', '("active" | "suspended" | null)[]'],
-    ['auth._role', '("admin" | "say \\"hi\\"" | null)[]'],
-    ['_auth.role', '("admin" | "say \\"hi\\"" | null)[]'],
-    ['_status_domain', '("active" | "suspended" | null)[]'],
-    ['_posint', '(string | null)[]'],
-    ['_pair', '(string | null)[]'],
-  ])('%s → %s decoded from text', (pgType, type) => {
-    expect(resultTsType(pgType, schema)).toEqual({ type, decoder: 'textArray' });
+  it('types int8, its domains and their arrays by the int8 mode', () => {
+    const withInt8Domain: SchemaTypes = { ...schema, domains: { ...schema.domains, big_id: { baseType: 'int8', notNull: false } } };
+    expect(resultTsType('int8', withInt8Domain, 'bigint')).toEqual({ type: 'bigint', codec: 'int8:bigint' });
+    expect(resultTsType('big_id', withInt8Domain, 'number')).toEqual({ type: 'number', codec: 'int8:number' });
+    expect(resultTsType('_big_id', withInt8Domain, 'number')).toEqual({ type: '(number | null)[]', codec: 'int8:number[]' });
+    expect(resultTsType('_int8', withInt8Domain, 'bigint')).toEqual({ type: '(bigint | null)[]', codec: 'int8:bigint[]' });
   });
 
   it('survives a corrupt domain cycle', () => {
@@ -90,34 +94,32 @@ describe('resultTsType', () => {
 
 describe('paramTsType', () => {
   it.each([
-    ['int4', 'number'],
-    ['int8', 'string | number | bigint'],
-    ['numeric', 'string | number'],
-    ['bool', 'boolean'],
-    ['date', 'Date | string'],
-    ['timestamp', 'Date | string'],
-    ['interval', 'Interval | string'],
-    ['bytea', 'Buffer'],
-    ['point', 'string'],
-    ['text', 'string'],
-    ['user_status', '"active" | "suspended"'],
-    ['posint', 'number'],
-    ['pair', 'string'],
-    ['_int4', 'readonly (number | null)[]'],
-    ['_int8', 'readonly (string | number | bigint | null)[]'],
-    ['_user_status', 'readonly ("active" | "suspended" | null)[]'],
-    ['_timestamptz', 'readonly (Date | string | null)[]'],
-    ['_jsonb', 'readonly (string | null)[]'],
-    ['_bytea', 'readonly (Buffer | null)[]'],
-    ['_box', 'string'],
-    ['int_list', 'readonly (number | null)[]'],
-  ])('%s → %s', (pgType, type) => {
-    expect(paramTsType(pgType, schema)).toEqual({ type });
-  });
-
-  it('JSON-encodes json and jsonb', () => {
-    expect(paramTsType('json', schema)).toEqual({ type: 'JsonValue', encoder: 'json' });
-    expect(paramTsType('jsonb', schema)).toEqual({ type: 'JsonValue', encoder: 'json' });
+    ['int4', 'number', 'number'],
+    ['int8', 'string | number | bigint', 'int8'],
+    ['numeric', 'string | number', undefined],
+    ['bool', 'boolean', 'bool'],
+    ['date', 'string', 'date'],
+    ['timestamp', 'string', 'timestamp'],
+    ['timestamptz', 'Date | string', 'timestamptz'],
+    ['interval', 'Interval | string', 'interval'],
+    ['bytea', 'Buffer', 'bytea'],
+    ['json', 'JsonParam', 'json'],
+    ['jsonb', 'JsonParam', 'json'],
+    ['point', '{ x: number; y: number } | string', 'point'],
+    ['text', 'string', undefined],
+    ['user_status', '"active" | "suspended"', undefined],
+    ['posint', 'number', 'number'],
+    ['pair', 'string', undefined],
+    ['_int4', 'readonly (number | null)[]', 'number[]'],
+    ['_int8', 'readonly (string | number | bigint | null)[]', 'int8[]'],
+    ['_user_status', 'readonly ("active" | "suspended" | null)[]', 'text[]'],
+    ['_timestamptz', 'readonly (Date | string | null)[]', 'timestamptz[]'],
+    ['_jsonb', 'readonly (JsonParam | null)[]', 'json[]'],
+    ['_bytea', 'readonly (Buffer | null)[]', 'bytea[]'],
+    ['_box', 'readonly (string | null)[]', 'box[]'],
+    ['int_list', 'readonly (number | null)[]', 'number[]'],
+  ])('%s → %s (codec %s)', (pgType, type, codec) => {
+    expect(paramTsType(pgType, schema)).toEqual(codec === undefined ? { type } : { type, codec });
   });
 });
 

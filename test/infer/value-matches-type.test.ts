@@ -20,7 +20,10 @@ describe('valueMatchesType', () => {
     [Buffer.from('x'), 'Buffer', true],
     [new Uint8Array(1), 'Buffer', false],
     [interval, 'Interval', true],
-    [{ hours: 1 }, 'Interval', false],
+    [{ hours: 1 }, 'Interval', true],
+    [{ hours: 1, weeks: 2 }, 'Interval', false],
+    [{ hours: Number.NaN }, 'Interval', false],
+    [new Date(Number.NaN), 'Date', false],
     [{ hours: '1', toPostgres: (): string => '' }, 'Interval', false],
   ])('%o vs %s → %s', (value, type, expected) => {
     expect(valueMatchesType(value, type)).toBe(expected);
@@ -33,6 +36,16 @@ describe('valueMatchesType', () => {
     expect(valueMatchesType({ d: new Date() }, 'JsonValue')).toBe(false);
     expect(valueMatchesType([1n], 'JsonValue')).toBe(false);
     expect(valueMatchesType(Number.POSITIVE_INFINITY, 'JsonValue')).toBe(false);
+  });
+
+  it('checks JsonParam: JSON without a top-level null, or the runtime jsonNull', async () => {
+    const { jsonNull } = await import('../../src/runtime/index.js');
+    expect(valueMatchesType(jsonNull, 'JsonParam')).toBe(true);
+    expect(valueMatchesType({ a: null }, 'JsonParam')).toBe(true);
+    expect(valueMatchesType([null], 'JsonParam')).toBe(true);
+    expect(valueMatchesType(null, 'JsonParam')).toBe(false);
+    expect(valueMatchesType({ toJSON: () => null }, 'JsonParam')).toBe(false);
+    expect(valueMatchesType(jsonNull, 'JsonValue')).toBe(false);
   });
 
   it('checks string literal unions', () => {

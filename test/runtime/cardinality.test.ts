@@ -28,10 +28,10 @@ function fakeDb(result: QueryResultLike): Queryable & { calls: Array<[string, un
 const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i }));
 
 describe('queryOne', () => {
-  it('returns the only row and passes text and values through', async () => {
+  it('returns the only row and passes the text and the values, as text, through', async () => {
     const db = fakeDb({ rows: rows(1) });
-    await expect(queryOne(db, 'GetUserById', 'SELECT $1', [42])).resolves.toEqual({ id: 0 });
-    expect(db.calls).toEqual([['SELECT $1', [42]]]);
+    await expect(queryOne(db, 'GetUserById', 'SELECT $1, $2, $3', [42, 'x', null])).resolves.toEqual({ id: 0 });
+    expect(db.calls).toEqual([['SELECT $1, $2, $3', ['42', 'x', null]]]);
   });
 
   it('throws NoRowsError naming the query', async () => {
@@ -126,5 +126,51 @@ describe('queryExec and queryExecRows', () => {
     await expect(queryExecRows(fakeDb({ rows: [], affectedRows: 4 }), 'Q', 'q', [])).resolves.toBe(4);
     await expect(queryExecRows(fakeDb({ rows: [], rowCount: null }), 'Q', 'q', [])).resolves.toBe(0);
     await expect(queryExecRows(fakeDb({ rows: [] }), 'Q', 'q', [])).resolves.toBe(0);
+  });
+});
+
+describe('the driver receives text both ways', () => {
+  it('a pg handle (it has connect) gets a query config whose per-query types keep every column text', async () => {
+    const configs: Array<{ text: string; values: unknown[]; types: { getTypeParser(oid: number, format?: string): (text: string) => unknown } }> = [];
+    const pgLike = {
+      connect: () => Promise.resolve(),
+      query(config: (typeof configs)[number]) {
+        configs.push(config);
+        const parse = config.types.getTypeParser(1082, 'text');
+        return Promise.resolve({ rows: [{ d: parse('2020-02-29'), n: config.types.getTypeParser(23)('7') }] });
+      },
+    };
+    const row = await queryOne(pgLike as unknown as Queryable, 'Q', 'SELECT $1::date AS d', ['2020-02-29'], { decode: { n: 'number' } });
+    expect(row).toEqual({ d: '2020-02-29', n: 7 });
+    expect(configs[0]).toMatchObject({ text: 'SELECT $1::date AS d', values: ['2020-02-29'] });
+  });
+
+  it('a PGlite handle (it has exec) gets identity parsers for every OID it parses and serializers for every OID', async () => {
+    const seen: Array<{ parsers: Record<number, (t: string) => unknown>; serializers: Record<number, (v: unknown) => string> }> = [];
+    const pgliteLike = {
+      exec: () => Promise.resolve([]),
+      parsers: { 16: () => true, 99999: () => ['parsed'] },
+      query(_text: string, _values: unknown[], options: (typeof seen)[number]) {
+        seen.push(options);
+        return Promise.resolve({ rows: [], affectedRows: 3 });
+      },
+    };
+    await expect(queryExecRows(pgliteLike as unknown as Queryable, 'Q', 'q', [], {})).resolves.toBe(3);
+    const { parsers, serializers } = seen[0]!;
+    for (const oid of [16, 20, 1082, 1114, 1184, 1186, 17, 3802, 1007, 99999]) expect(parsers[oid]!('t'), `oid ${oid}`).toBe('t');
+    expect(serializers[123456]!('text')).toBe('text');
+  });
+
+  it('encodes each parameter by its codec and names the parameter that cannot be encoded', async () => {
+    const db = fakeDb({ rows: [] });
+    await queryExec(db, 'Q', 'q', [new Date(Date.UTC(2020, 0, 2, 3, 4, 5, 6)), 12n, { a: null }, null], { encode: ['timestamptz', 'int8', 'json', 'json'] });
+    expect(db.calls[0]![1]).toEqual(['2020-01-02 03:04:05.006+00', '12', '{"a":null}', null]);
+    await expect(queryExec(db, 'Q', 'q', ['x', 2 ** 60], { encode: ['text', 'int8'] })).rejects.toThrow(/parameter \$2: int8 parameter .* not a safe integer/);
+  });
+
+  it('encodes expanded rows with the row codecs, repeated after the fixed parameters', async () => {
+    const db = fakeDb({ rows: [] });
+    await queryExec(db, 'Q', 'q', [true, 1, '2020-01-01', 2, '2020-01-02'], { encode: ['bool'], encodeRows: ['number', 'date'] });
+    expect(db.calls[0]![1]).toEqual(['true', '1', '2020-01-01', '2', '2020-01-02']);
   });
 });

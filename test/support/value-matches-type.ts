@@ -3,8 +3,12 @@
  * truth tests. Deliberately shares no code with src/infer: it parses the type text itself.
  *
  * Grammar (what ts-type-map emits): primitives (string, number, boolean, bigint, undefined,
- * null), Date, Buffer, JsonValue, Interval, "string literals", object types `{ x: T; y?: U }`,
- * unions `A | B`, arrays `T[]`, `readonly T[]`, parentheses.
+ * null), Date, Buffer, JsonValue, JsonParam, Interval, "string literals", object types
+ * `{ x: T; y?: U }`, unions `A | B`, arrays `T[]`, `readonly T[]`, parentheses.
+ *
+ * Runtime facts the names stand for: a Date is valid (never Invalid Date), an Interval has only
+ * numeric unit fields, a JsonParam is JSON without a top-level null, or the runtime's `jsonNull`
+ * (recognised by what it serialises to, so any copy of the runtime is accepted).
  */
 
 type TypeNode =
@@ -24,6 +28,7 @@ const NAMED = new Set([
   'Date',
   'Buffer',
   'JsonValue',
+  'JsonParam',
   'Interval',
 ]);
 
@@ -79,20 +84,27 @@ function matchesNamed(value: unknown, name: string): boolean {
     case 'null':
       return value === null;
     case 'Date':
-      return value instanceof Date;
+      return value instanceof Date && !Number.isNaN(value.getTime());
     case 'Buffer':
       return Buffer.isBuffer(value);
     case 'JsonValue':
       return isJson(value);
+    case 'JsonParam':
+      return (value !== null && isJson(value)) || isJsonNull(value);
     case 'Interval':
       return (
         isObject(value) &&
-        typeof value['toPostgres'] === 'function' &&
-        INTERVAL_FIELDS.every((field) => value[field] === undefined || typeof value[field] === 'number')
+        (value['toPostgres'] === undefined || typeof value['toPostgres'] === 'function') &&
+        Object.keys(value).every((field) => field === 'toPostgres' || INTERVAL_FIELDS.includes(field)) &&
+        INTERVAL_FIELDS.every((field) => value[field] === undefined || (typeof value[field] === 'number' && Number.isFinite(value[field])))
       );
     default:
       throw new Error(`unknown type name ${name}`);
   }
+}
+
+function isJsonNull(value: unknown): boolean {
+  return isObject(value) && Object.isFrozen(value) && Object.keys(value).length === 1 && JSON.stringify(value) === 'null';
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
