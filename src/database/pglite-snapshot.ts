@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { assertCreatableFolder } from '../config/creatable-folder.js';
 
 const FORMAT = 1;
 const KEEP = 3;
@@ -19,8 +20,21 @@ interface Manifest {
   bytes: number;
 }
 
-/** `<nearest node_modules>/.cache/sqlsure`, or `$SQLSURE_CACHE_DIR`, or a folder in the temp dir. */
+/**
+ * `<nearest node_modules>/.cache/sqlsure`, or `$SQLSURE_CACHE_DIR`, or a folder in the temp dir.
+ * A file standing where that folder must be is a configuration error (exit 2).
+ */
 export function snapshotDirFor(root: string, env: NodeJS.ProcessEnv = process.env): string {
+  const dir = localCacheDirFor(root, env);
+  assertCreatableFolder(
+    dir,
+    "sqlsure's local cache folder (PGlite snapshots, incremental state)",
+    env.SQLSURE_CACHE_DIR ? 'set SQLSURE_CACHE_DIR to a folder' : 'remove that file, or set SQLSURE_CACHE_DIR to another folder',
+  );
+  return dir;
+}
+
+function localCacheDirFor(root: string, env: NodeJS.ProcessEnv): string {
   if (env.SQLSURE_CACHE_DIR) return path.resolve(env.SQLSURE_CACHE_DIR);
   for (let dir = path.resolve(root); ; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, 'node_modules'))) return path.join(dir, 'node_modules', '.cache', 'sqlsure');

@@ -15,6 +15,7 @@ import { migrationsHash } from '../cache/schema-hash.js';
 import { requireFolder } from '../config/project-paths.js';
 import { resolveConfig, type ConfigOverrides, type ResolvedConfig } from '../config/config.js';
 import { openDatabase, type DatabaseInfo } from '../database/open-database.js';
+import { assertCreatableFolder } from '../config/creatable-folder.js';
 import { snapshotDirFor } from '../database/pglite-snapshot.js';
 import { pgliteVersion } from '../database/pglite-version.js';
 import { serverFingerprint } from '../database/schema-fingerprint.js';
@@ -46,6 +47,8 @@ export async function prepare(options: PrepareOptions = {}): Promise<PrepareResu
   requireFolder(root, 'queries', config.queries);
   // The embedded database is built from the migrations; against a server they are optional.
   if (config.migrationsNamed || (!options.session && !config.databaseUrl)) requireFolder(root, 'migrations', config.migrations);
+  assertCreatableFolder(path.resolve(root, config.cache), 'the cache folder');
+  assertCreatableFolder(path.resolve(root, config.generated), 'the generated folder');
   const localDir = snapshotDirFor(root);
   // What a killed run left half-written goes first (leftover-temp-files.ts).
   removeLeftoverTempFiles(path.join(root, config.cache));
