@@ -16,6 +16,8 @@ export interface RelationColumn {
   typeOid: number;
   /** The column's type (or its domain's base) is in the string category. */
   textLike: boolean;
+  /** A generated column (recomputed when the columns it reads change). */
+  generated?: boolean;
 }
 
 export interface RelationFacts {
@@ -27,6 +29,11 @@ export interface RelationFacts {
   columns: RelationColumn[];
   /** `pg_get_viewdef` for views. */
   viewDefinition?: string;
+  /**
+   * false only for a plain table whose UPDATE writes exactly what SET says: no BEFORE/INSTEAD OF
+   * row trigger on UPDATE, no rules, no inheritance children (which may have triggers of their own).
+   */
+  updateRewritesRows?: boolean;
 }
 
 export interface RoutineFacts {
@@ -52,11 +59,14 @@ const RELATIONS_SQL = `
 SELECT coalesce(json_agg(json_build_object(
   'key', k.key, 'oid', c.oid::int8, 'schema', n.nspname, 'name', c.relname, 'relkind', c.relkind,
   'viewDefinition', CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END,
+  'updateRewritesRows', c.relkind <> 'r' OR c.relhasrules OR c.relhassubclass OR EXISTS (
+    SELECT 1 FROM pg_trigger tg WHERE tg.tgrelid = c.oid
+      AND (tg.tgtype & 1) <> 0 AND (tg.tgtype & 16) <> 0 AND (tg.tgtype & (2 | 64)) <> 0),
   'columns', (SELECT coalesce(json_agg(json_build_object(
       'name', a.attname, 'attnum', a.attnum, 'typeOid', a.atttypid::int8,
       'notNull', a.attnotnull OR coalesce(dn.notnull, false),
       'domainNotNull', NOT a.attnotnull AND coalesce(dn.notnull, false),
-      'textLike', bt.typcategory = 'S') ORDER BY a.attnum), '[]')
+      'textLike', bt.typcategory = 'S', 'generated', a.attgenerated <> '') ORDER BY a.attnum), '[]')
     FROM pg_attribute a LEFT JOIN pg_type t ON t.oid = a.atttypid AND t.typtype = 'd'
     JOIN pg_type bt ON bt.oid = coalesce(nullif(t.typbasetype, 0), a.atttypid)
     -- A domain over a NOT NULL domain is NOT NULL too: walk the chain of base domains.

@@ -201,9 +201,16 @@ export class QueryAnalyzer {
       const source = this.resolveColumn(ref, { ...level, parent: undefined });
       if (source) narrow(source, true);
     }
-    // UPDATE returns the new row: SET and BEFORE triggers may have changed any of its columns, so
-    // what WHERE proved about the old row says nothing. (DELETE returns the old row.)
-    if (s === this.#updating) for (const c of target.columns ?? []) delete c.narrowed;
+    // UPDATE returns the new row: what WHERE proved about the old row holds only for the columns
+    // SET leaves alone, and only on a plain table without BEFORE triggers or rules (which may change
+    // any column); generated columns are recomputed. (DELETE returns the old row.)
+    if (s === this.#updating) {
+      const facts = this.#catalog.relations.get(relationKey(s.relation.schemaname as string | undefined, s.relation.relname as string));
+      const assigned = new Set(((s.targetList as AstNode[] | undefined) ?? []).map((t) => t.ResTarget?.name as string));
+      const untouched = (name: string): boolean =>
+        facts?.updateRewritesRows === false && !assigned.has(name) && facts.columns.some((c) => c.name === name && c.generated === false);
+      for (const c of target.columns ?? []) if (!untouched(c.name)) delete c.narrowed;
+    }
     return this.#targets(targets, level);
   }
 

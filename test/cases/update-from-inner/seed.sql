@@ -9,3 +9,6 @@ INSERT INTO posts (id, user_id, title, body) VALUES
   (1, 1, 'hello', 'first post'),
   (2, NULL, 'orphan', 'nobody wrote this'),
   (3, 2, 'second', NULL);
+
+INSERT INTO tracked_posts (id, user_id, title) VALUES (1, 1, 'hello');
+INSERT INTO labelled_posts (id, title) VALUES (1, 'hello');
