@@ -1,4 +1,5 @@
--- array_agg/json_agg/jsonb_agg/json_object_agg are nullable (NULL over no rows).
+-- array_agg/json_agg/jsonb_agg/json_object_agg are NULL only over no rows: nullable without GROUP BY, non-null with it
+-- (of anything: NULL inputs become NULL elements).
 
 -- name: Grouped :many
 -- expect: user_id nullable, ids non-null, titles non-null, bodies non-null

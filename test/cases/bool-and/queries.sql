@@ -1,4 +1,5 @@
--- bool_and/bool_or/every are nullable: NULL over no rows or only NULL inputs.
+-- bool_and/bool_or/every are NULL over no rows or only NULL inputs: with GROUP BY they are non-null only of a
+-- non-null argument.
 
 -- name: Grouped :many
 -- expect: user_id nullable, all_bodies non-null, any_long nullable, all_positive non-null

@@ -1,4 +1,4 @@
--- INTERSECT: a row is in both arms, so NULL needs a NULL in both (sound rule: nullable if any arm is).
+-- INTERSECT: a row is in both arms (NULLs compare equal there), so a column is nullable only if it is in both arms.
 
 -- name: OneNullableArm :many
 -- expect: display_name non-null

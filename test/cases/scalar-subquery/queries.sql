@@ -1,4 +1,5 @@
--- A scalar subquery is nullable (no row → NULL), even of count(*).
+-- A scalar subquery is nullable (no row → NULL), except a plain aggregate without GROUP BY, HAVING, LIMIT or OFFSET,
+-- which returns exactly one row: (SELECT count(*) …) is non-null, (SELECT max(…) …) is as nullable as max() over no rows.
 
 -- name: PerUser :many
 -- expect: email non-null, last_post nullable, n_posts non-null, first_title nullable

@@ -1,4 +1,4 @@
--- string_agg is nullable: NULL over no rows or when every value is NULL.
+-- string_agg is NULL over no rows or when every value is NULL: with GROUP BY it is non-null only of a non-null argument.
 
 -- name: Grouped :many
 -- expect: user_id nullable, titles non-null, bodies nullable
