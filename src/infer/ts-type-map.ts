@@ -21,6 +21,7 @@
  * `pg_type.typname`, arrays as `_elem`, user types schema-qualified outside public/pg_catalog.
  */
 import type { SchemaTypes } from '../cache/cache-entry.js';
+import { stringLiteral } from '../codegen/escape.js';
 import type { Int8Mode } from '../config/config.js';
 
 /** A result column's type. `type` never includes the top-level `| null`. */
@@ -123,7 +124,7 @@ function enumLabels(pgType: string, schema: SchemaTypes): string[] | undefined {
 function enumUnion(labels: readonly string[]): string {
   // An enum without labels has no values; `string` stays true without inventing `never`.
   if (labels.length === 0) return 'string';
-  return labels.map((label) => JSON.stringify(label)).join(' | ');
+  return labels.map((label) => stringLiteral(label)).join(' | ');
 }
 
 function domainBase(pgType: string, schema: SchemaTypes, depth: number): string | undefined {
