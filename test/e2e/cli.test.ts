@@ -57,7 +57,9 @@ describe.skipIf(!reachable)('sqlsure CLI against PostgreSQL', () => {
     expect(first.stderr).toContain('prepared 4 of 4 queries');
     expect(first.code).toBe(0);
     const files = await snapshotTree(dir);
-    expect(Object.keys(files).filter((f) => f.startsWith('offline-cache/'))).toHaveLength(5);
+    // 4 entries, schema.json and migrations.json (the split statements of generated/_migrations.ts)
+    expect(Object.keys(files).filter((f) => f.startsWith('offline-cache/'))).toHaveLength(6);
+    expect(files['generated/_migrations.ts']).toContain('export const migrations: readonly EmbeddedMigration[] = [');
     expect(files['generated/people.ts']).toContain('export async function getPerson(db: Queryable, params: GetPersonParams): Promise<GetPersonRow>');
     expect(files['generated/more/pets.ts']).toContain('total: string;');
     const ok = await check();
