@@ -94,9 +94,11 @@ describe('sqlsure check (offline)', () => {
       await next.drop();
     }
     const problems = (await check({ root: dir })).problems;
-    // Whatever the cache records about schemas, a stale description must not pass.
+    // Whatever the cache records about schemas, a stale description must not pass: it is reported
+    // at the query (prepared against another schema) or at the migrations.
     expect(problems.length).toBeGreaterThan(0);
-    expect(problems.some((p) => p.file === 'queries/more/pets.sql' || p.file === 'migrations'), problems.map((p) => p.message).join('\n')).toBe(true);
+    const stale = problems.filter((p) => (p.file === 'queries/more/pets.sql' && /^query PetsWithOwners .*schema/.test(p.message)) || (p.file === 'migrations' && /^the migrations /.test(p.message)));
+    expect(stale, problems.map((p) => `${at(p)} ${p.message}`).join('\n')).not.toEqual([]);
     for (const p of problems) expect(p.hint).toBe(RUN_PREPARE);
   });
 
@@ -188,6 +190,41 @@ describe('sqlsure check (offline)', () => {
       'generated/old/gone.ts:1:1 generated module has no query file any more',
     ]);
     for (const p of r.problems) expect(p.hint).toBe(RUN_PREPARE);
+  });
+
+  it('reports a damaged schema.json by file, instead of as missing or as a schema change', async () => {
+    const dir = await copy();
+    await writeFile(path.join(dir, 'offline-cache/schema.json'), '{}\n');
+    const problems = (await check({ root: dir })).problems;
+    const mine = problems.filter((p) => p.file === 'offline-cache/schema.json');
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.message).not.toBe('the offline cache has no schema.json');
+    expect(mine[0]!.hint).toBe(RUN_PREPARE);
+    expect(problems.filter((p) => p.file === 'migrations')).toEqual([]);
+  });
+
+  it('reports the problems of the query files themselves, and still checks the other files', async () => {
+    const dir = await copy();
+    await writeFile(path.join(dir, 'queries/broken.sql'), '-- name: Broken :sometimes\nSELECT 1 AS one;\n');
+    const r = await check({ root: dir });
+    expect(r.problems.filter((p) => p.file === 'queries/broken.sql').length).toBeGreaterThan(0);
+    expect(r.problems.filter((p) => p.file !== 'queries/broken.sql' && !p.file.startsWith('generated/'))).toEqual([]);
+  });
+
+  it('refuses a missing queries folder, and a migrations folder named in the config that is missing', async () => {
+    const noQueries = await copy();
+    await rm(path.join(noQueries, 'queries'), { recursive: true });
+    await expect(check({ root: noQueries })).rejects.toThrow(/^the queries folder .* does not exist$/);
+
+    const named = await copy();
+    await writeFile(path.join(named, 'sqlsure.config.json'), JSON.stringify({ migrations: 'db/migrations' }));
+    await expect(check({ root: named })).rejects.toThrow(/^the migrations folder .*db\/migrations does not exist$/);
+
+    // The default folder may be absent (a project without migrations): then it is only stale.
+    const unnamed = await copy();
+    await rm(path.join(unnamed, 'migrations'), { recursive: true });
+    const problems = (await check({ root: unnamed })).problems;
+    expect(problems.map((p) => p.message)).toContainEqual(expect.stringMatching(/^the migrations changed since the cache was prepared/));
   });
 
   it('reports problems in a stable order (by file, then position)', async () => {

@@ -26,6 +26,13 @@ if (unknown.length > 0 || (args.includes('--scope') && scopes.length === 0)) {
   process.exit(2);
 }
 
+// A few tests in the scopes run the built CLI (unmutated) for its exit codes: build it first.
+const build = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+if (build.status !== 0) {
+  console.error('the build failed: fix it before mutation testing');
+  process.exit(1);
+}
+
 let exitCode = 0;
 for (const name of scopes.length > 0 ? scopes : Object.keys(SCOPES)) {
   console.log(`\n=== mutation testing: ${name} — ${SCOPES[name].what}\n`);
