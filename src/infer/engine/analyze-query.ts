@@ -223,7 +223,7 @@ export class QueryAnalyzer {
       if (fields && fields[fields.length - 1]?.A_Star) {
         const qualifier = fields.length >= 2 ? stringValue(fields[fields.length - 2]) : undefined;
         for (const source of this.#star(level.from, qualifier)) {
-          out.push({ name: source.kind === 'entry' ? source.column.name : source.name, verdict: this.#grouped(sourceVerdict(source), level) });
+          out.push({ name: source.kind === 'entry' ? source.column.name : source.name, verdict: this.#grouped(source, level) });
         }
         continue;
       }
@@ -232,8 +232,10 @@ export class QueryAnalyzer {
     return out;
   }
 
-  #grouped(v: Verdict, level: Scope): Verdict {
-    return level.grouping === 'sets' ? nullable('GROUPING SETS / ROLLUP / CUBE produce NULL in subtotal rows') : v;
+  /** A `*` column under grouping sets is NULL in subtotal rows unless it is a plain GROUP BY item. */
+  #grouped(source: ColumnSource, level: Scope): Verdict {
+    if (level.grouping === 'sets' && !this.#context(level).inEverySet(source)) return nullable('GROUPING SETS / ROLLUP / CUBE produce NULL in subtotal rows');
+    return sourceVerdict(source);
   }
 
   #star(from: FromResult, qualifier: string | undefined): ColumnSource[] {

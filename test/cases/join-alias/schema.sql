@@ -5,6 +5,7 @@ CREATE TABLE users (
   display_name text,
   age int
 );
+
 -- posts: user_id allows NULL (a post may have no author); body allows NULL.
 CREATE TABLE posts (
   id int PRIMARY KEY,
