@@ -30,11 +30,12 @@ class TypeSyntaxError extends Error {
 const PUNCTUATION = ['...', '=>', '(', ')', '[', ']', '{', '}', '<', '>', '|', '&', ',', '.', '?', ':', '-'];
 const MAX_DEPTH = 32;
 const STRING_ESCAPES = ['\\', "'", '"', 'n', 'r', 't'];
+const KEYWORD_TYPES = new Set(['null', 'true', 'false', 'this', 'void']);
 /** Words that cannot name a type. */
 const RESERVED = new Set(
   ('break case catch class const continue debugger default delete do else enum export extends finally for function if in ' +
     'instanceof new return super switch throw try var while with yield let static implements interface package private ' +
-    'protected public await infer asserts is').split(' '),
+    'protected public await infer asserts is keyof readonly typeof import unique').split(' '),
 );
 
 export function checkTypeExpression(text: string): TypeExpressionCheck {
@@ -218,6 +219,11 @@ class Parser {
       return;
     }
     if (RESERVED.has(t.text)) this.#fail('expected a type');
+    if (KEYWORD_TYPES.has(t.text)) {
+      // Literal-like keywords take no `.Member` and no type arguments.
+      this.#i++;
+      return;
+    }
     this.#dotted();
     this.#typeArguments(depth);
   }
