@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -5,6 +6,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Builds a stale dist/, refuses to pass without PostgreSQL, prepares the shared PGlite dump.
     globalSetup: ['test/support/global-setup.ts'],
+    // Most files spend their time waiting on PostgreSQL, PGlite or a spawned CLI, not on their own
+    // CPU: vitest's default (cores - 1, a single worker on a 2-core machine) ran them one by one.
+    maxWorkers: Math.max(3, availableParallelism() + 1),
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

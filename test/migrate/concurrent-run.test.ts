@@ -48,7 +48,14 @@ describe.skipIf(!reachable)('concurrent migrate run', () => {
     const extra = await makeProject({ ...MIGRATIONS, 'migrations/5_d.sql': "CREATE TABLE d ();\nINSERT INTO applied_log VALUES ('5');" });
     try {
       const pending = runCli(['migrate', 'run', '--database-url', db.url], { cwd: extra });
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // Until another session has tried the lock we hold (not a fixed sleep: a busy machine may
+      // take longer than any guess to start the CLI, which would then never have to wait).
+      const tried = () =>
+        count("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE '%pg_try_advisory_lock%'");
+      for (let tries = 0; (await tried()) === 0; tries++) {
+        expect(tries, 'the CLI never tried to take the advisory lock').toBeLessThan(1200);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       expect(await count("SELECT count(*) AS n FROM applied_log WHERE name = '5'")).toBe(0);
       await client.query("SELECT pg_advisory_unlock(hashtextextended('sqlsure migrate ' || current_database(), 0))");
       const r = await pending;
