@@ -8,6 +8,7 @@ import { cp, readdir, readFile, rm, writeFile, appendFile, mkdir, rename } from 
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/check/check.js';
+import { migrateRun } from '../../src/migrate/migrate-commands.js';
 import { prepare } from '../../src/prepare/prepare.js';
 import type { SourceProblem } from '../../src/source/query-source.js';
 import { createTestDatabase, runSql, type TestDatabase } from '../support/pg-test-database.js';
@@ -85,9 +86,10 @@ describe('sqlsure check (offline)', () => {
     // entry and module, and refreshes the rest against the new schema.
     const next = await createTestDatabase('sqlsure_check');
     try {
-      const change = 'ALTER TABLE pets DROP COLUMN owner_id;\n';
-      await runSql(next.url, INIT_MIGRATION + change);
-      await writeFile(path.join(dir, 'migrations/0002_drop_owner.sql'), change);
+      await writeFile(path.join(dir, 'migrations/0002_drop_owner.sql'), 'ALTER TABLE pets DROP COLUMN owner_id;\n');
+      // Migrated the way users do it, so prepare sees an up-to-date database and a failing query.
+      const migrated = await migrateRun({ root: dir, databaseUrl: next.url });
+      expect(migrated.problems).toEqual([]);
       const r = await prepare({ root: dir, databaseUrl: next.url, force: true });
       expect(r.problems.map((p) => p.message)).toEqual([expect.stringContaining('PetsWithOwners')]);
     } finally {
@@ -95,9 +97,15 @@ describe('sqlsure check (offline)', () => {
     }
     const problems = (await check({ root: dir })).problems;
     // Whatever the cache records about schemas, a stale description must not pass: it is reported
-    // at the query (prepared against another schema) or at the migrations.
+    // at the query (prepared against another schema), at the migrations, or at schema.json (the
+    // last prepare did not complete).
     expect(problems.length).toBeGreaterThan(0);
-    const stale = problems.filter((p) => (p.file === 'queries/more/pets.sql' && /^query PetsWithOwners .*schema/.test(p.message)) || (p.file === 'migrations' && /^the migrations /.test(p.message)));
+    const stale = problems.filter(
+      (p) =>
+        (p.file === 'queries/more/pets.sql' && /^query PetsWithOwners .*schema/.test(p.message)) ||
+        (p.file === 'migrations' && /^the migrations /.test(p.message)) ||
+        (p.file === 'offline-cache/schema.json' && /prepare/.test(p.message)),
+    );
     expect(stale, problems.map((p) => `${at(p)} ${p.message}`).join('\n')).not.toEqual([]);
     for (const p of problems) expect(p.hint).toBe(RUN_PREPARE);
   });
