@@ -29,7 +29,8 @@ export function currentScope() {
   return { name, ...scope };
 }
 
-/** The tests of the scope named by MUTATE_SCOPE, or of every scope when it is unset. */
+/** The tests of the scope named by MUTATE_SCOPE, or of every scope when it is unset; MUTATE_TESTS (comma-separated) overrides. */
 export function scopeTests() {
+  if (process.env.MUTATE_TESTS) return process.env.MUTATE_TESTS.split(',');
   return process.env.MUTATE_SCOPE ? currentScope().tests : [...new Set(Object.values(SCOPES).flatMap((s) => s.tests))];
 }
