@@ -79,10 +79,31 @@ export function pgliteConnection(db: PGliteDatabaseLike): MigrationConnection {
       return (await db.query(sql, params)).rows as T[];
     },
     async exec(sql: string): Promise<void> {
-      await db.exec(sql);
+      const results = await db.exec(sql);
+      if (unanswered(results) && hasStatement(sql)) throw UNANSWERED_STATEMENT();
     },
   };
 }
+
+/**
+ * PGlite swallows a JavaScript stack overflow in its WASM (a statement nested deeply enough)
+ * without PostgreSQL's error recovery: the statement silently does nothing and its result carries
+ * no command tag. Run as a migration, it would be recorded as applied.
+ */
+function unanswered(results: unknown): boolean {
+  return Array.isArray(results) && results.length > 0 && results.every((r) => (r as { command?: unknown })?.command === undefined);
+}
+
+function hasStatement(sql: string): boolean {
+  return sql.replace(/--[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, '').replace(/[\s;]/g, '') !== '';
+}
+
+const UNANSWERED_STATEMENT = () =>
+  Object.assign(new Error('statement is nested too deeply: the embedded database (PGlite) ran out of stack and did not run it'), {
+    code: '54001',
+    severity: 'ERROR',
+    hint: 'reduce the nesting (e.g. with a CTE), or prepare against a PostgreSQL server with DATABASE_URL',
+  });
 
 export function pgConnection(client: PgClientLike): MigrationConnection {
   return {

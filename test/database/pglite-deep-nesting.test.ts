@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
 import { pgliteChannel } from '../../src/database/pglite-channel.js';
 import { WireSession } from '../../src/database/wire-session.js';
+import { pgliteConnection } from '../../src/migrator/pglite-connection.js';
 
 /** 500 nested scalar subqueries: far past PGlite's stack (it fails from about 140). */
 const DEEP = 'SELECT ' + '(SELECT '.repeat(500) + '1' + ')'.repeat(500) + ' AS deep';
@@ -43,5 +44,23 @@ describe('deeply nested statements on PGlite', () => {
       expect(results.map((r) => (r.ok ? 'ok' : r.error.code)), `window ${window}`).toEqual(['ok', '54001', 'ok']);
     }
     expect(await session.query('SELECT 41 + 1')).toEqual([['42']]);
+  });
+});
+
+describe('deeply nested migration statements on PGlite', () => {
+  it('fail with 54001 instead of silently doing nothing and being recorded as applied', async () => {
+    const db = new PGlite();
+    await db.waitReady;
+    try {
+      const conn = pgliteConnection(db);
+      // Comment-only and ordinary statements are not mistaken for it.
+      await expect(conn.exec('CREATE TABLE before_deep (id int)')).resolves.toBeUndefined();
+      await expect(conn.exec('-- nothing here;')).resolves.toBeUndefined();
+      await expect(conn.exec('SET search_path = public')).resolves.toBeUndefined();
+      const deepView = 'CREATE VIEW deep AS SELECT ' + '(SELECT '.repeat(1000) + '1' + ')'.repeat(1000) + ' AS x';
+      await expect(conn.exec(deepView)).rejects.toMatchObject({ code: '54001', message: expect.stringMatching(/nested too deeply/) });
+    } finally {
+      await db.close();
+    }
   });
 });
