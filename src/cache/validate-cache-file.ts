@@ -105,7 +105,7 @@ export function parseCacheEntry(text: string, file: string): CacheEntry {
   const top = Fields.of(parseJson(text, fail), '', fail);
   checkVersion(top, fail);
   const name = top.string('name', QUERY_NAME, 'an identifier (letters, digits, underscores; not starting with a digit)');
-  const entry: CacheEntry = {
+  const entry = {
     version: CACHE_FORMAT_VERSION,
     hash: top.string('hash', HASH, 'a sha256 in hex'),
     name,
@@ -115,7 +115,9 @@ export function parseCacheEntry(text: string, file: string): CacheEntry {
     cardinality: top.oneOf('cardinality', CARDINALITIES),
     params: top.array('params', (v, path) => param(Fields.of(v, path, fail))),
     columns: top.array('columns', (v, path) => column(Fields.of(v, path, fail))),
-  };
+    // Entries written while the migrations hash was stored per entry still carry it.
+    ...(top.has('schemaHash') ? { schemaHash: top.string('schemaHash') } : {}),
+  } as CacheEntry;
   if (top.has('dynamic')) entry.dynamic = dynamic(top.object('dynamic'), fail);
   return entry;
 }
