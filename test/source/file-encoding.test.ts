@@ -31,6 +31,37 @@ describe('decodeSource', () => {
   });
 });
 
+describe('decodeSource on random bytes (deterministic seed)', () => {
+  it('reports exactly the sequences the strict decoder rejects, each at a U+FFFD and the right line:col', () => {
+    let seed = 7;
+    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const pieces = [[0x61], [0x0a], [0x0d, 0x0a], [0x0d], [0xc3, 0xa9], [0xe2, 0x82, 0xac], [0xf0, 0x9f, 0x98, 0x80], [0xef, 0xbf, 0xbd], [0xff], [0xc3], [0xe2, 0x82], [0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90]];
+    for (let n = 0; n < 300; n++) {
+      const parts: number[] = [];
+      for (let k = Math.floor(random() * 40); k > 0; k--) parts.push(...pieces[Math.floor(random() * pieces.length)]!);
+      const input = Uint8Array.from(parts);
+      const d = decodeSource(input);
+      let strictOk = true;
+      try {
+        new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(input);
+      } catch {
+        strictOk = false;
+      }
+      expect(d.invalid.length === 0, `bytes ${Buffer.from(input).toString('hex')}`).toBe(strictOk);
+      let lastByte = -1;
+      for (const bad of d.invalid) {
+        expect(d.text[bad.offset]).toBe('\uFFFD');
+        expect(bad.byteOffset).toBeGreaterThan(lastByte);
+        lastByte = bad.byteOffset;
+        expect(bad.bytes.startsWith('0x' + input[bad.byteOffset]!.toString(16).toUpperCase().padStart(2, '0'))).toBe(true);
+        const before = d.text.slice(0, bad.offset).replace(/\r\n?/g, '\n');
+        expect(bad.position.line).toBe(before.split('\n').length);
+        expect(bad.position.column).toBe(before.length - before.lastIndexOf('\n'));
+      }
+    }
+  });
+});
+
 describe('loading query files', () => {
   it('reports non-UTF-8 bytes and still prepares the queries that do not contain them', async () => {
     const root = await makeProject();
