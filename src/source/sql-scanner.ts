@@ -2,9 +2,10 @@
  * PostgreSQL's own lexer and parser (libpg-query, WASM), with offsets converted from UTF-8 bytes
  * to UTF-16 code units so they index JavaScript strings directly.
  */
-import { loadModule, parseSync, scanSync } from 'libpg-query';
+import { loadModule, parseSync } from 'libpg-query';
 import type { ParseResult } from 'libpg-query';
 
+/** A lexer token (see scan-query-file.ts, which lexes whole query files without ever throwing). */
 export interface SqlToken {
   start: number;
   end: number;
@@ -20,16 +21,6 @@ export function loadSqlParser(): Promise<void> {
   return loaded;
 }
 
-export function scanSql(text: string): SqlToken[] {
-  const toChar = byteToCharOffsets(text);
-  return scanSync(text).tokens.map((t) => ({
-    start: toChar(t.start),
-    end: toChar(t.end),
-    text: t.text,
-    kind: t.tokenName,
-  }));
-}
-
 export interface SqlSyntaxError {
   message: string;
   /** 0-based UTF-16 offset into the text, when the parser reported one. */
@@ -41,6 +32,10 @@ export type ParseOutcome =
   | { ok: false; error: SqlSyntaxError };
 
 export function parseSql(text: string): ParseOutcome {
+  // The parser reads a C string: a NUL would silently end the text there. PostgreSQL refuses
+  // NUL in SQL anyway.
+  const nul = text.indexOf('\0');
+  if (nul >= 0) return { ok: false, error: { message: 'NUL character (U+0000) in SQL text; PostgreSQL does not accept it', offset: nul } };
   const toChar = byteToCharOffsets(text);
   try {
     return { ok: true, result: parseSync(text), toChar };

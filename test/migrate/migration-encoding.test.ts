@@ -50,3 +50,13 @@ describe('migration file encoding', () => {
     expect(sqlx!.checksum.equals(createHash('sha384').update(withBom).digest())).toBe(true);
   });
 });
+
+describe('NUL in a migration', () => {
+  it('is refused at its position instead of silently ending the script there', async () => {
+    const { loadSqlParser } = await import('../../src/source/sql-scanner.js');
+    const { splitStatements } = await import('../../src/migrate/split-statements.js');
+    await loadSqlParser();
+    const outcome = splitStatements('CREATE TABLE a (id int);\nCREATE TABLE b (id int);\u0000\nCREATE TABLE c (id int);\n');
+    expect(outcome).toEqual({ ok: false, message: 'NUL character (U+0000) in SQL text; PostgreSQL does not accept it', offset: 49 });
+  });
+});
