@@ -27,21 +27,21 @@ interface PgliteLike {
 }
 
 /**
- * Built-in OIDs PGlite parses by default (scalars and their arrays; its table in 0.5). PGlite merges
- * per-query parsers over its own table by key, so each must be named; an instance's own table is
- * read as well (it adds array types of user types), which a bare transaction object cannot offer.
+ * Every built-in type OID with a fixed number (below 10000: the same in every PostgreSQL version),
+ * as ranges. PGlite merges per-query parsers over its own table by key, so each OID an application
+ * might have given a parser must be named; an instance's own table is read as well (it adds the
+ * array types of user types), which a bare PGlite transaction object cannot offer.
  */
-const PGLITE_BUILTIN_OIDS = [
-  16, 17, 20, 21, 23, 25, 26, 114, 143, 199, 210, 270, 271, 272, 273, 629, 651, 700, 701, 719, 775, 791, 1000, 1001, 1002, 1003, 1005,
-  1006, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014, 1015, 1016, 1017, 1018, 1019, 1020, 1021, 1022, 1027, 1028, 1034, 1040, 1041,
-  1042, 1043, 1082, 1114, 1115, 1182, 1183, 1184, 1185, 1187, 1231, 1263, 1270, 1561, 1563, 2201, 2207, 2208, 2209, 2210, 2211, 2949,
-  2951, 3221, 3643, 3644, 3645, 3735, 3770, 3802, 3807, 3905, 3907, 3909, 3911, 3913, 3927, 4073, 4090, 4097, 4192, 5039, 6150, 6151,
-  6152, 6153, 6155, 6157,
-  // Scalars PGlite 0.5 leaves as text, named too in case a later version parses them.
-  18, 19, 22, 24, 30, 142, 194, 600, 601, 602, 603, 604, 628, 650, 718, 774, 790, 829, 869, 1033, 1083, 1186, 1266, 1560, 1562, 1790,
-  2202, 2203, 2204, 2205, 2206, 2950, 3220, 3614, 3615, 3642, 3734, 3769, 3904, 3906, 3908, 3910, 3912, 3926, 4072, 4089, 4096, 4191,
-  4451, 4532, 4533, 4534, 4535, 4536, 4537, 4538,
+const BUILTIN_OID_RANGES: ReadonlyArray<number | readonly [number, number]> = [
+  [16, 30], 32, 71, 75, 81, 83, 114, [142, 143], 194, 199, 210, [269, 273], 325, [600, 604], [628, 629], [650, 651], [700, 701], 705,
+  [718, 719], [774, 775], [790, 791], 829, 869, [1000, 1003], [1005, 1022], [1027, 1028], [1033, 1034], [1040, 1043], [1082, 1083],
+  [1114, 1115], [1182, 1187], 1231, 1248, 1263, 1266, 1270, [1560, 1563], 1700, 1790, [2201, 2211], 2249, [2275, 2281], 2283, 2287,
+  2776, [2842, 2843], [2949, 2951], 2970, 3115, [3220, 3221], 3310, 3361, 3402, 3500, [3614, 3615], [3642, 3645], [3734, 3735],
+  [3769, 3770], 3802, 3807, 3831, 3838, [3904, 3913], [3926, 3927], 4066, [4072, 4073], [4089, 4090], [4096, 4097], [4191, 4192], 4451,
+  [4532, 4538], [4600, 4601], 5017, [5038, 5039], 5069, [5077, 5080], 6101, [6150, 6153], 6155, 6157,
 ];
+
+const PGLITE_BUILTIN_OIDS = BUILTIN_OID_RANGES.flatMap((r) => (typeof r === 'number' ? [r] : Array.from({ length: r[1] - r[0] + 1 }, (_, i) => r[0] + i)));
 
 const BUILTIN_PARSERS = rawParsers(PGLITE_BUILTIN_OIDS);
 const instanceParsers = new WeakMap<object, { size: number; parsers: Record<number, (value: string) => unknown> }>();

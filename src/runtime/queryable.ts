@@ -9,6 +9,8 @@ export interface QueryResultLike {
   rowCount?: number | null;
   /** PGlite: rows changed by INSERT/UPDATE/DELETE. */
   affectedRows?: number;
+  /** Both drivers: each column's name and type OID as the server described it. */
+  fields?: ReadonlyArray<{ name: string; dataTypeID: number }>;
 }
 
 export interface Queryable {

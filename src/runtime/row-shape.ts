@@ -4,6 +4,7 @@
  * The runtime receives every value as text, so a column without a codec is text and stays a
  * string; a parameter without a codec is sent as text. A shape is compiled once, on first use.
  */
+import type { QueryResultLike } from './queryable.js';
 import { codecFor } from './type-codecs.js';
 
 /** Turns a non-null value as the driver returned it into the value the row type promises. */
@@ -46,6 +47,23 @@ export function encodeValues(values: readonly unknown[], shape: QueryShape | und
       throw err;
     }
   });
+}
+
+/**
+ * Checks the column types the server reported against the codecs the generated code names: a
+ * column whose built-in type changed since prepare (int4 → text, timestamptz → timestamp) throws,
+ * naming it, instead of being decoded into a value of the wrong type.
+ */
+export function checkColumns(fields: QueryResultLike['fields'], shape: QueryShape, queryName: string): void {
+  if (fields === undefined || shape.decode === undefined) return;
+  for (const field of fields) {
+    const spec = Object.hasOwn(shape.decode, field.name) ? shape.decode[field.name] : undefined;
+    if (typeof spec === 'string' && !codecFor(spec).reads(field.dataTypeID)) {
+      throw new TypeError(
+        `${queryName}: column "${field.name}" has type OID ${field.dataTypeID}, which the generated code does not read as ${spec}: the schema changed since it was prepared (run sqlsure prepare)`,
+      );
+    }
+  }
 }
 
 export function shapeRows(rows: unknown[], shape: QueryShape): unknown[] {

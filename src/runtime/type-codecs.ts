@@ -24,6 +24,11 @@ export interface Codec {
   delimiter?: string;
   /** Elements that are JS arrays are values, not dimensions (JSON arrays). */
   flat?: boolean;
+  /**
+   * Built-in type OIDs (scalar, array) this codec reads. A column the server reports with another
+   * built-in OID has changed type since prepare; decoding it would invent a value.
+   */
+  oids?: readonly [scalar: readonly number[], array: readonly number[]];
 }
 
 const identity = (text: string): string => text;
@@ -115,17 +120,19 @@ function geometry(value: unknown, circle: boolean): string {
 }
 
 const textCodec: Codec = { decode: identity, encode: encodeText };
+const INT8_OIDS = [[20], [1016]] as const;
 
 export const CODECS: Readonly<Record<string, Codec>> = {
   text: textCodec,
-  number: { decode: Number, encode: encodeNumber },
-  bool: { decode: (text) => text === 't', encode: (value) => (typeof value === 'boolean' ? String(value) : encodeText(value)) },
-  int8: { decode: identity, encode: encodeInt8 },
-  'int8:bigint': { decode: int8ToBigInt, encode: encodeInt8 },
-  'int8:number': { decode: int8ToNumber, encode: encodeInt8 },
-  bytea: { decode: decodeBytea, encode: encodeBytea },
-  json: { decode: (text) => JSON.parse(text) as unknown, encode: encodeJson, flat: true },
+  number: { decode: Number, encode: encodeNumber, oids: [[21, 23, 26, 700, 701], [1005, 1007, 1028, 1021, 1022]] },
+  bool: { decode: (text) => text === 't', encode: (value) => (typeof value === 'boolean' ? String(value) : encodeText(value)), oids: [[16], [1000]] },
+  int8: { decode: identity, encode: encodeInt8, oids: INT8_OIDS },
+  'int8:bigint': { decode: int8ToBigInt, encode: encodeInt8, oids: INT8_OIDS },
+  'int8:number': { decode: int8ToNumber, encode: encodeInt8, oids: INT8_OIDS },
+  bytea: { decode: decodeBytea, encode: encodeBytea, oids: [[17], [1001]] },
+  json: { decode: (text) => JSON.parse(text) as unknown, encode: encodeJson, flat: true, oids: [[114, 3802], [199, 3807]] },
   timestamptz: {
+    oids: [[1184], [1185]],
     decode: decodeTimestamptz,
     encode: (value) => (value instanceof Date ? encodeTimestamptz(value) : encodeText(value)),
   },
@@ -133,11 +140,12 @@ export const CODECS: Readonly<Record<string, Codec>> = {
   date: { decode: identity, encode: encodeCalendar('date', "'2020-02-29'") },
   timestamp: { decode: identity, encode: encodeCalendar('timestamp', "'2020-02-29 13:45:00'") },
   interval: {
+    oids: [[1186], [1187]],
     decode: decodeInterval,
     encode: (value) => (typeof value === 'object' && value !== null && !Array.isArray(value) ? encodeInterval(value as Interval) : encodeText(value)),
   },
-  point: { decode: decodePoint, encode: (value) => geometry(value, false) },
-  circle: { decode: decodeCircle, encode: (value) => geometry(value, true) },
+  point: { decode: decodePoint, encode: (value) => geometry(value, false), oids: [[600], [1017]] },
+  circle: { decode: decodeCircle, encode: (value) => geometry(value, true), oids: [[718], [719]] },
   box: { decode: identity, encode: encodeText, delimiter: ';' },
 };
 
@@ -151,6 +159,16 @@ function encodeCalendar(type: string, example: string): (value: unknown) => stri
 export interface ValueCodec {
   decode(value: unknown): unknown;
   encode(value: unknown): string | null;
+  /** Whether a column the server reports with this type OID can be decoded by this codec. */
+  reads(oid: number): boolean;
+}
+
+/** PostgreSQL's FirstNormalObjectId: OIDs below are built in and the same in every database. */
+const FIRST_USER_OID = 16384;
+
+function reader(oids: readonly number[] | undefined): (oid: number) => boolean {
+  // User types (domains' arrays, enums…) have per-database OIDs; the cache knows them by name only.
+  return oids === undefined ? () => true : (oid) => oid >= FIRST_USER_OID || oids.includes(oid);
 }
 
 const compiled = new Map<string, ValueCodec>();
@@ -169,6 +187,7 @@ export function codecFor(spec: string): ValueCodec {
 
 function scalarCodec(codec: Codec): ValueCodec {
   return {
+    reads: reader(codec.oids?.[0]),
     decode: (value) => (typeof value === 'string' ? codec.decode(value) : notText(value)),
     encode: (value) => (value === null || value === undefined ? null : codec.encode(value)),
   };
@@ -186,6 +205,7 @@ function arrayCodec(codec: Codec, nested: boolean): ValueCodec {
       return typeof item === 'string' ? codec.decode(item) : notText(item);
     });
   return {
+    reads: reader(codec.oids?.[1]),
     // PGlite hands arrays of user types over already split into text elements when it was given
     // no way to leave them whole (a bare PGlite transaction); those are decoded element-wise.
     decode: (value) => decodeItems(typeof value === 'string' ? decodeTextArray(value, delimiter) : Array.isArray(value) ? value : notText(value), 0),

@@ -174,3 +174,17 @@ describe('the driver receives text both ways', () => {
     expect(db.calls[0]![1]).toEqual(['true', '1', '2020-01-01', '2', '2020-01-02']);
   });
 });
+
+describe('column types the server reports', () => {
+  it('a built-in type other than the codec reads is an error naming the query and column (the schema drifted)', async () => {
+    const drifted = fakeDb({ rows: [{ n: 'abc' }], fields: [{ name: 'n', dataTypeID: 25 }] } as QueryResultLike);
+    await expect(queryOne(drifted, 'GetCount', 'q', [], { decode: { n: 'number' } })).rejects.toThrow(
+      /GetCount: column "n" has type OID 25, which the generated code does not read as number: the schema changed/,
+    );
+  });
+
+  it('domains report their base type, user types have per-database OIDs: both are read', async () => {
+    const ok = fakeDb({ rows: [{ n: '5', list: '{1}' }], fields: [{ name: 'n', dataTypeID: 23 }, { name: 'list', dataTypeID: 16500 }] } as QueryResultLike);
+    await expect(queryOne(ok, 'Q', 'q', [], { decode: { n: 'number', list: 'number[]' } })).resolves.toEqual({ n: 5, list: [1] });
+  });
+});

@@ -161,6 +161,11 @@ async function runExtras(label: string, db: Queryable, mode: Int8Mode, mod: Modu
   const doc2 = await f.insertDoc!(db, { id: ++docId, body: { a: 1 }, maybe: jsonNull });
   if (doc2.maybe_is_sql_null !== false || !same(doc2.body, { a: 1 })) failures.push(`${label} InsertDoc maybe=jsonNull: ${show(doc2)}`);
   await expectThrow(`${label} date parameter given a Date`, /ambiguous/, () => f.typeDate!(db, { v: new Date(), a: [], dv: null, da: null }));
+  // A column whose type changed since prepare is refused by its OID, not decoded into a lie.
+  const { queryOne } = await import('sqlsure/runtime');
+  await expectThrow(`${label} drifted column`, /type OID 25, which the generated code does not read as timestamptz/, () =>
+    queryOne(db, 'Drifted', "SELECT 'soon'::text AS at", [], { decode: { at: 'timestamptz' } }),
+  );
 }
 
 async function main(): Promise<void> {
@@ -191,7 +196,9 @@ async function main(): Promise<void> {
   }
 
   const hostileParsers: Record<number, (text: string) => unknown> = {};
-  if (process.env.MATRIX_HOSTILE === '1') for (const oid of [20, 1082, 1114, 1184, 1700, 1007]) hostileParsers[oid] = () => 'HOSTILE';
+  if (process.env.MATRIX_HOSTILE === '1') {
+    for (const oid of [16, 17, 20, 21, 23, 25, 114, 600, 700, 701, 718, 1007, 1009, 1082, 1114, 1184, 1186, 1700, 3802, 3904]) hostileParsers[oid] = () => 'HOSTILE';
+  }
   const lite = new PGlite({ parsers: hostileParsers });
   try {
     await lite.exec(`SET TimeZone = '${tz}';\n${SCHEMA}`);
