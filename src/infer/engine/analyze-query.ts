@@ -263,6 +263,9 @@ export class QueryAnalyzer {
     let count = 0;
     const call = n.FuncCall as AstNode | undefined;
     if (call && this.#catalog.functions.get(stringValue((call.funcname as AstNode[]).at(-1)) ?? '')?.returnsSet !== false) count++;
+    // A user-defined operator can return a set too (pseudo-names like BETWEEN have no facts and do not).
+    const op = n.A_Expr as AstNode | undefined;
+    if (op && this.#catalog.operators.get(stringValue((op.name as AstNode[] | undefined)?.at(-1)) ?? '')?.returnsSet === true) count++;
     for (const value of Object.values(n)) if (value && typeof value === 'object') count += this.#countSrfs(value);
     return count;
   }
