@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { queryHash } from '../../src/cache/query-hash.js';
 import { parseQueryFile } from '../../src/source/parse-query-file.js';
 import { compareWithVerdicts, ExpectationSyntaxError, parseExpectations, type RecordedVerdicts } from './expectations.js';
 
@@ -157,13 +158,14 @@ describe('expectation syntax', () => {
     expect(problems).toContain('Q: no "-- expect params:" line for p');
   });
 
-  it('is invisible to sqlsure: same statement, text and parameters as without the lines', () => {
+  it('is invisible to sqlsure: same statement, text, parameters and cache hash as without the lines', () => {
     const withLines = parseQueryFile('q.sql', file);
     const without = parseQueryFile('q.sql', file.split('\n').filter((l) => !l.startsWith('-- expect')).join('\n'));
     expect(withLines.problems).toEqual([]);
     const strip = (q: (typeof withLines.queries)[number]) => ({ name: q.name, sql: q.sql, statement: q.statement, params: q.params, overrides: q.overrides });
     expect(withLines.queries.map(strip)).toEqual(without.queries.map(strip));
     expect(withLines.queries.map((q) => q.sql)).toEqual(['SELECT 1', 'SELECT 2 AS x']);
+    expect(withLines.queries.map(queryHash)).toEqual(without.queries.map(queryHash));
   });
 
   it('is invisible to sqlsure in every golden case (no expectation text leaks into a statement)', () => {
