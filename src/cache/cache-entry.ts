@@ -44,7 +44,6 @@ export interface CacheEntry {
   cardinality: Cardinality;
   params: CachedParam[];
   columns: CachedColumn[];
-  schemaHash: string;
   /** A rows expansion the runtime repeats per row (an array-typed field prevents unnest). */
   dynamic?: DynamicRowsSlot;
 }
@@ -59,7 +58,14 @@ export interface SchemaTypes {
   composites: Record<string, Array<{ name: string; pgType: string }>>;
 }
 
+/** schema.json's `schemaHash` after a first prepare in which queries failed: matches no migrations. */
+export const INCOMPLETE_SCHEMA_HASH = 'incomplete';
+
 export interface SchemaFile extends SchemaTypes {
   version: number;
+  /**
+   * The migrations the cache was prepared against. Only here, never in the entries: a migration
+   * that changes no query's description rewrites this file alone.
+   */
   schemaHash: string;
 }

@@ -38,7 +38,6 @@ export function serializeEntry(e: CacheEntry): string {
       ...(c.origin ? { origin: { table: c.origin.table, column: c.origin.column } } : {}),
       ...(c.tsType !== undefined ? { tsType: c.tsType } : {}),
     })),
-    schemaHash: e.schemaHash,
     ...(e.dynamic
       ? {
           dynamic: {

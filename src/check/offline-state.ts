@@ -3,7 +3,7 @@
  * them, and everything that does not line up. Shared by `check` and `generate`.
  */
 import path from 'node:path';
-import type { CacheEntry, SchemaFile } from '../cache/cache-entry.js';
+import { INCOMPLETE_SCHEMA_HASH, type CacheEntry, type SchemaFile } from '../cache/cache-entry.js';
 import { CacheFormatError, listEntryFiles, readEntry, readSchema, SCHEMA_FILE } from '../cache/cache-store.js';
 import { cacheFileName, queryHash } from '../cache/query-hash.js';
 import { migrationsHash } from '../cache/schema-hash.js';
@@ -52,6 +52,8 @@ export async function loadOfflineState(config: ResolvedConfig): Promise<OfflineS
   if (damagedSchema) problems.push(damagedSchema);
   else if (!schema) {
     problems.push({ ...at(cacheFile(SCHEMA_FILE)), message: 'the offline cache has no schema.json', hint: RUN_PREPARE });
+  } else if (schema.schemaHash === INCOMPLETE_SCHEMA_HASH) {
+    problems.push({ ...at(cacheFile(SCHEMA_FILE)), message: 'the last prepare did not complete: some queries failed, so the cache vouches for no migrations', hint: RUN_PREPARE });
   } else if (schema.schemaHash !== schemaHash) {
     problems.push({
       ...at(config.migrations),
@@ -88,8 +90,6 @@ export async function loadOfflineState(config: ResolvedConfig): Promise<OfflineS
     const source = `${query.file}:${query.position.line}`;
     if (entry.source !== source) {
       problems.push({ ...where, message: `query ${query.name} moved (cache says ${entry.source})`, hint: RUN_PREPARE });
-    } else if (schema && entry.schemaHash !== schema.schemaHash) {
-      problems.push({ ...where, message: `query ${query.name} was prepared against another schema`, hint: RUN_PREPARE });
     }
     entries.push(entry);
   }

@@ -37,7 +37,8 @@ export function buildCacheEntry(
   described: DescribedStatement,
   catalog: Catalog,
   relations: RelationCatalog,
-  schemaHash: string,
+  /** Ignored: the schema fingerprint lives in schema.json only. Kept while test/cases/replay still passes it. */
+  _schemaHash?: string,
 ): BuildOutcome {
   const problems: EntryProblem[] = [];
   const typeName = (oid: number): string => catalog.types.get(oid)?.name ?? 'unknown';
@@ -100,7 +101,6 @@ export function buildCacheEntry(
       statement: query.statement,
       params,
       columns,
-      schemaHash,
       ...(query.dynamic ? { dynamic: query.dynamic } : {}),
     },
   };

@@ -29,7 +29,6 @@ export async function describeQueries(
   session: WireSession,
   sources: readonly QuerySource[],
   lines: ReadonlyMap<string, LineIndex>,
-  schemaHash: string,
 ): Promise<DescribedQueries> {
   const problems: SourceProblem[] = [];
   // Remembered parses skip loading the parser; inference needs it. Queries with expansions come
@@ -68,7 +67,7 @@ export async function describeQueries(
     if (!parsed?.ok) throw new Error(`internal: ${query.name} parsed before but not now`);
     const ast = parsed.result.stmts![0]!.stmt as AstNode;
     // The hash of the query as written (a query with expansions is described compiled).
-    const built = buildCacheEntry(query, queryHash(sources[i]!), { ...d, ast }, catalog, relations, schemaHash);
+    const built = buildCacheEntry(query, queryHash(sources[i]!), { ...d, ast }, catalog, relations);
     if (built.ok) {
       entries.push(built.entry);
       d.paramTypeIds.forEach((t) => usedTypes.add(t));

@@ -7,7 +7,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { CacheEntry, SchemaTypes } from '../cache/cache-entry.js';
-import { CACHE_FORMAT_VERSION } from '../cache/cache-entry.js';
+import { CACHE_FORMAT_VERSION, INCOMPLETE_SCHEMA_HASH } from '../cache/cache-entry.js';
 import { writeFileIfChanged } from '../cache/atomic-write.js';
 import { listEntryFiles, removeEntryFiles, serializeEntry, serializeSchema, SCHEMA_FILE } from '../cache/cache-store.js';
 import { cacheFileName, queryHash } from '../cache/query-hash.js';
@@ -25,6 +25,7 @@ import type { DescribedQueries } from './describe-queries.js';
 import { stampFile, stampWritten, type FileStamp } from '../incremental/file-stamp.js';
 import { writePrepareState, type EntryStamp, type PrepareState } from '../incremental/prepare-state.js';
 import { readReusable, reusableHashes, type ReusableEntry } from '../incremental/reusable-entries.js';
+import { lastGoodEntries } from './last-good-entries.js';
 import { mergeSchemaTypes, schemaTypesOfEntries } from './schema-types-of-entries.js';
 import { SourceMemo } from '../incremental/source-memo.js';
 
@@ -94,12 +95,17 @@ export async function prepareChanges(input: ChangesInput): Promise<ChangesOutcom
     if (pending.length > 0) {
       // The online half (parser, inference) is loaded only when something must be described.
       const { describeQueries } = await import('./describe-queries.js');
-      described = await describeQueries(session, pending, sources.lines, schemaHash);
+      described = await describeQueries(session, pending, sources.lines);
+      // A database behind the migrations folder: one problem naming the cause, not one per query.
+      if (described.problems.length > 0) {
+        const { diagnoseUnmigrated } = await import('./unmigrated-database.js');
+        described.problems = await diagnoseUnmigrated(session, config, described.problems, pending.length);
+      }
     }
   }
 
-  // Reused entries keep their description; only where the query sits and the migrations hash
-  // (which, against a server, may change without the schema changing) are brought up to date.
+  // Reused entries keep their description; only where the query sits is brought up to date.
+  // The migrations hash is in schema.json alone, so a migration rewrites no entry it did not change.
   const fresh = new Map((described?.entries ?? []).map((e) => [e.hash, e]));
   const entries: CacheEntry[] = [];
   const reusedEntries: CacheEntry[] = [];
@@ -107,7 +113,7 @@ export async function prepareChanges(input: ChangesInput): Promise<ChangesOutcom
     const hash = hashes[i]!;
     const old = reused?.get(hash)?.entry;
     if (old) {
-      const entry = { ...old, source: `${query.file}:${query.position.line}`, schemaHash };
+      const entry = { ...old, source: `${query.file}:${query.position.line}` };
       entries.push(entry);
       reusedEntries.push(entry);
     } else {
@@ -116,9 +122,18 @@ export async function prepareChanges(input: ChangesInput): Promise<ChangesOutcom
     }
   });
   const problems = [...sources.problems, ...(described?.problems ?? [])];
+  // Files with a query that did not prepare (its problem may be summed up in another's, as for an unmigrated database).
+  const preparedHashes = new Set(entries.map((e) => e.hash));
+  const failedFiles = new Set([...problems.map((p) => p.file), ...sources.queries.filter((_, i) => !preparedHashes.has(hashes[i]!)).map((q) => q.file)]);
 
+  // A failing query keeps what it last produced (last-good-entries.ts): its entry stays on disk
+  // and in its file's module, the types it uses stay in schema.json.
+  const currentHashes = new Map<string, Map<string, string>>();
+  sources.queries.forEach((q, i) => currentHashes.set(q.file, (currentHashes.get(q.file) ?? new Map()).set(q.name, hashes[i]!)));
+  const lastGood = await lastGoodEntries(cacheDir, entries, failedFiles, currentHashes);
+  const known = previousSchema ?? lastGood.schema;
   const empty: SchemaTypes = { enums: {}, domains: {}, composites: {} };
-  const schema = mergeSchemaTypes(described?.schema ?? empty, previousSchema ? schemaTypesOfEntries(reusedEntries, previousSchema) : empty);
+  const schema = mergeSchemaTypes(described?.schema ?? empty, known ? schemaTypesOfEntries([...reusedEntries, ...lastGood.entries], known) : empty);
 
   let cacheWritten = 0;
   const entryStamps: Record<string, EntryStamp> = {};
@@ -130,10 +145,12 @@ export async function prepareChanges(input: ChangesInput): Promise<ChangesOutcom
     if (stamp) entryStamps[entry.hash] = { ...stamp, source: entry.source };
   }
   const schemaFile = path.join(cacheDir, SCHEMA_FILE);
-  const schemaText = serializeSchema({ version: CACHE_FORMAT_VERSION, schemaHash, ...schema });
+  // schema.json vouches that every entry was prepared against these migrations: only a run without
+  // problems may say so. After a failed one, check keeps failing until a prepare completes.
+  const vouchedHash = problems.length === 0 ? schemaHash : (lastGood.schema?.schemaHash ?? INCOMPLETE_SCHEMA_HASH);
+  const schemaText = serializeSchema({ version: CACHE_FORMAT_VERSION, schemaHash: vouchedHash, ...schema });
   await writeFileIfChanged(schemaFile, schemaText);
 
-  const failedFiles = new Set(problems.map((p) => p.file));
   let cacheRemoved = 0;
   if (problems.length === 0) {
     const current = new Set(entries.map((e) => cacheFileName(e.hash)));
@@ -142,17 +159,18 @@ export async function prepareChanges(input: ChangesInput): Promise<ChangesOutcom
     cacheRemoved = orphans.length;
   }
 
-  const generated = generateModules(entries, schema, config);
-  // Codegen problems (a camelCase collision, …) keep that file's last good module, like query errors.
+  const generated = generateModules([...entries, ...lastGood.entries], schema, config);
+  // Codegen problems (a camelCase collision, …) keep that file's last module as it is.
+  const unwritable = new Set<string>();
   for (const p of generated.problems) {
     problems.push(p);
-    failedFiles.add(p.file);
+    unwritable.add(p.file);
   }
   // generated/_migrations.ts, and the manifest that lets generate/check rebuild it without the parser.
   const embedded = await embeddedMigrations(config, { split: true });
   for (const p of withMigrationsModule(generated.modules, embedded)) {
     problems.push(p);
-    failedFiles.add(p.file);
+    unwritable.add(p.file);
   }
   if (embedded.manifest) await writeFileIfChanged(path.join(root, embedded.manifest[0]), embedded.manifest[1]);
   if (embedded.staleManifest) await rm(path.join(root, embedded.staleManifest), { force: true });
@@ -174,8 +192,9 @@ export async function prepareChanges(input: ChangesInput): Promise<ChangesOutcom
     if (manifestStamp) moduleStamps[embedded.manifest![0]] = manifestStamp;
     if (sourceStamps) complete = { sources: sourceStamps, modules: moduleStamps };
   } else {
-    // A file with a failing query keeps its last good module; the other files are refreshed.
-    const failedModules = new Set([...failedFiles].map((f) => modulePathFor(f, config.queries, config.generated)));
+    // Every module is refreshed with what prepared (and what failing queries last produced), except
+    // where codegen itself failed; nothing is removed from partial knowledge.
+    const failedModules = new Set([...unwritable].map((f) => modulePathFor(f, config.queries, config.generated)));
     for (const [file, content] of generated.modules) {
       if (!failedModules.has(file) && (await writeModule(config, file, content))) modulesWritten.push(file);
     }

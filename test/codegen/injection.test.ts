@@ -40,7 +40,6 @@ function entry(name: string, extra: Partial<CacheEntry> = {}, file = 'queries/a.
     statement: 'SELECT 1',
     params: [],
     columns: [{ name: 'x', pgType: 'int4', nullable: false }],
-    schemaHash: 'h',
     ...extra,
   } as CacheEntry;
 }
