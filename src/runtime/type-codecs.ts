@@ -33,7 +33,10 @@ export interface Codec {
 
 const identity = (text: string): string => text;
 
-/** Strings as they are; numbers, bigints and booleans as their text; anything else is refused. */
+/**
+ * Strings as they are; numbers, bigints and booleans as their text; an object with `toPostgres()`
+ * (pg's convention for custom values) as what it returns; anything else is refused.
+ */
 function encodeText(value: unknown): string {
   switch (typeof value) {
     case 'string':
@@ -42,8 +45,14 @@ function encodeText(value: unknown): string {
     case 'bigint':
     case 'boolean':
       return String(value);
-    default:
+    default: {
+      const custom = value as { toPostgres?: unknown } | null;
+      if (typeof custom === 'object' && custom !== null && typeof custom.toPostgres === 'function') {
+        const text: unknown = (custom as { toPostgres(): unknown }).toPostgres();
+        if (typeof text === 'string') return text;
+      }
       throw new TypeError(`expected a string, got ${describe(value)}`);
+    }
   }
 }
 

@@ -97,6 +97,14 @@ describe('codecs by spec', () => {
     expect(codecFor('circle').encode({ x: 1, y: 2, radius: 3 })).toBe('<(1,2),3>');
   });
 
+  it('text takes strings, numbers, bigints, booleans and toPostgres() objects, and refuses other objects', () => {
+    const text = codecFor('text');
+    expect([text.encode('a'), text.encode(1.5), text.encode(2n), text.encode(true)]).toEqual(['a', '1.5', '2', 'true']);
+    expect(text.encode({ toPostgres: () => '(1,"x")' })).toBe('(1,"x")');
+    expect(() => text.encode({ a: 1 })).toThrow(/expected a string, got an object/);
+    expect(() => text.encode(new Date())).toThrow(/got a Date/);
+  });
+
   it('an unknown spec is an error naming it', () => {
     expect(() => codecFor('nope')).toThrow(/no codec "nope"/);
   });
