@@ -290,6 +290,34 @@ describe.skipIf(!reachable)('sqlsure migrate against PostgreSQL', () => {
     });
   });
 
+  it('compatibility floor: an older checkout runs past non-breaking newer migrations, and is refused past a breaking one', async () => {
+    await project({
+      '1_a.sql': 'CREATE TABLE a (old int, new int);',
+      '2_b.sql': 'CREATE TABLE b ();',
+      '3_drop_old.sql': '-- a comment first\n-- sqlsure: breaking\nALTER TABLE a DROP COLUMN old;',
+    });
+    expect((await migrate('run', '--target-version', '2')).code).toBe(0);
+    // The checkout of the previous release: only 1.
+    const three = await readFile(path.join(dir, 'migrations/3_drop_old.sql'), 'utf8');
+    await rm(path.join(dir, 'migrations/3_drop_old.sql'));
+    await rm(path.join(dir, 'migrations/2_b.sql'));
+    const rollback = await migrate('run');
+    expect(rollback.code).toBe(0);
+    expect(rollback.stderr).toContain('note: the database has 1 migration applied by a newer release (2 (b); newer than 1, the newest this release knows); none is breaking, so this release can run on it');
+
+    await write('2_b.sql', 'CREATE TABLE b ();');
+    await write('3_drop_old.sql', three);
+    expect((await migrate('run')).code).toBe(0);
+    const info = await migrate('info');
+    expect(info.stdout).toMatch(/\n3 +drop old +applied +[0-9a-f]{12} +\S+ \S+ +breaking\n/);
+    expect(info.stdout.trimEnd().split('\n').at(-1)).toBe('compatibility floor: 3 (drop old), the newest applied breaking migration; releases whose newest migration is older refuse to start');
+
+    await rm(path.join(dir, 'migrations/3_drop_old.sql'));
+    const refused = await migrate('run');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('error: this database was migrated by a newer release that is not backwards compatible with this one: migration 3 (drop old) is breaking, and the newest migration this release knows is 2');
+  });
+
   it('info lists version, description, status, checksum and duration', async () => {
     await project({
       '1_first.sql': 'CREATE TABLE a ();',
