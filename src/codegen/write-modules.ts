@@ -79,7 +79,8 @@ export function listGeneratedFiles(layout: ModuleLayout): string[] {
   return found.sort();
 }
 
-function isOurs(layout: ModuleLayout, file: string): boolean {
+/** Whether `file` (root-relative, under the generated folder) is a module sqlsure wrote for this project. */
+export function isOurs(layout: ModuleLayout, file: string): boolean {
   const text = readIfExists(path.join(layout.root, file));
   if (!text?.startsWith(GENERATED_MARKER)) return false;
   const end = text.indexOf('\n');

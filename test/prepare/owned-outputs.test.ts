@@ -2,7 +2,7 @@
  * prepare and generate remove only the modules sqlsure wrote for this project's query files, and
  * never write or remove through a symbolic link.
  */
-import { mkdir, readFile, rm, symlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../src/codegen/generate.js';
@@ -54,6 +54,27 @@ describe.skipIf(!reachable)('outputs sqlsure owns', () => {
     const g = await generate({ root: dir });
     expect(g.problems).toEqual([]);
     expect(g.modulesRemoved).toEqual([]);
+  });
+
+  it('a module that is not ours does not keep an unchanged run from being recognised as one', async () => {
+    const localCache = await makeProject();
+    projects.push(localCache);
+    const dir = await project({ 'queries/people.sql': QUERY, 'generated/vendor/x.ts': `${header('queries/x.sql')}export const x = 1;\n` });
+    const savedAt = async () => {
+      const [state] = (await readdir(localCache)).filter((f) => /^prepare-[0-9a-f]+\.json$/.test(f));
+      return (JSON.parse(await readFile(path.join(localCache, state!), 'utf8')) as { savedAt: number }).savedAt;
+    };
+    process.env.SQLSURE_CACHE_DIR = localCache;
+    try {
+      expect((await prepare({ root: dir, databaseUrl: db.url })).problems).toEqual([]);
+      const first = await savedAt();
+      const again = await prepare({ root: dir, databaseUrl: db.url });
+      expect([again.described, again.unchanged]).toEqual([0, 1]);
+      // The proof of an unchanged project held: nothing was even recorded again.
+      expect(await savedAt()).toBe(first);
+    } finally {
+      delete process.env.SQLSURE_CACHE_DIR;
+    }
   });
 
   it('neither follows nor removes a symbolic link in the generated folder', async () => {
