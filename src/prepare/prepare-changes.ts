@@ -84,8 +84,9 @@ export async function prepareChanges(input: ChangesInput): Promise<ChangesOutcom
   // New migrations are applied (and their errors reported) even with no query to describe.
   if (pending.length > 0 || previous?.fingerprint !== fingerprint) {
     let session: WireSession;
+    let info: DatabaseInfo | undefined;
     try {
-      ({ session } = await input.database());
+      ({ session, info } = await input.database());
     } catch (err) {
       if ((err as Error).name !== 'EmbeddedSetupError') throw err;
       await saveMemo;
@@ -96,8 +97,9 @@ export async function prepareChanges(input: ChangesInput): Promise<ChangesOutcom
       // The online half (parser, inference) is loaded only when something must be described.
       const { describeQueries } = await import('./describe-queries.js');
       described = await describeQueries(session, pending, sources.lines);
-      // A database behind the migrations folder: one problem naming the cause, not one per query.
-      if (described.problems.length > 0) {
+      // A server behind the migrations folder: one problem naming the cause, not one per query.
+      // (The embedded database is built from the folder: it is never behind.)
+      if (described.problems.length > 0 && info?.kind !== 'embedded') {
         const { diagnoseUnmigrated } = await import('./unmigrated-database.js');
         described.problems = await diagnoseUnmigrated(session, config, described.problems, pending.length);
       }

@@ -77,6 +77,16 @@ describe.skipIf(!reachable)('failures lose nothing', () => {
     expect(await readFile(path.join(dir, 'generated/people.ts'), 'utf8')).toContain('listPeople');
   });
 
+  it('the embedded database is never called unmigrated: its errors are the queries\' own', async () => {
+    const dir = await project({ 'queries/other.sql': '-- name: CountPets :one\nSELECT count(*) AS "n!" FROM pets;\n', 'queries/people.sql': '-- name: ListPets :many\nSELECT id FROM pets;\n' });
+    const localCache = await makeProject();
+    cleanup.push(() => removeProject(localCache));
+    const r = await runCli(['prepare'], { cwd: dir, env: { DATABASE_URL: undefined, SQLSURE_CACHE_DIR: localCache } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toContain('migrations applied');
+    expect(r.stderr.match(/error \[42P01\]/g)).toHaveLength(2);
+  });
+
   it('keeps the entry, the function and the enum of a query that fails now', async () => {
     const dir = await project();
     expect((await prepare({ root: dir, databaseUrl: migrated.url })).problems).toEqual([]);
