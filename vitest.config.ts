@@ -1,5 +1,9 @@
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+const ROOT = path.dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
   test: {
@@ -9,6 +13,9 @@ export default defineConfig({
     // Most files spend their time waiting on PostgreSQL, PGlite or a spawned CLI, not on their own
     // CPU: vitest's default (cores - 1, a single worker on a 2-core machine) ran them one by one.
     maxWorkers: Math.max(3, availableParallelism() + 1),
+    // The PGlite base snapshot (post-initdb, shared by every project) goes to a test folder, never
+    // to the user's ~/.cache; suites that need "no base anywhere" set their own.
+    env: { SQLSURE_USER_CACHE_DIR: path.join(ROOT, 'node_modules/.cache/sqlsure-tests/user-cache') },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

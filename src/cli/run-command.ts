@@ -1,8 +1,8 @@
 import path from 'node:path';
-import pc from 'picocolors';
 import type { MigrationProblem } from '../migrate/migration.js';
-import { formatProblem } from '../report/format-problem.js';
-import type { SourceProblem } from '../source/query-source.js';
+import { colors as pc } from '../report/color-choice.js';
+import { Reporter, type ReporterName } from '../report/reporter.js';
+import type { ReportedProblem } from '../report/reported-problem.js';
 import { EXIT } from './exit-codes.js';
 import type { DatabaseInfo } from '../database/open-database.js';
 
@@ -15,6 +15,7 @@ interface Flags {
   cache?: string;
   databaseUrl?: string;
   force?: boolean;
+  reporter?: ReporterName;
 }
 
 export async function runCommand(command: 'prepare' | 'generate' | 'check', argv: Flags): Promise<void> {
@@ -27,21 +28,33 @@ export async function runCommand(command: 'prepare' | 'generate' | 'check', argv
     ...(argv.cache !== undefined ? { cache: argv.cache } : {}),
     ...(argv.databaseUrl !== undefined ? { databaseUrl: argv.databaseUrl } : {}),
   };
+  const reporter = new Reporter(argv.reporter, command, argv.root ?? '.');
+  const counts: Record<string, number> = {};
   try {
-    process.exitCode = await run(command, overrides, argv.force === true);
+    process.exitCode = await run(command, overrides, argv.force === true, reporter, counts);
   } catch (err) {
     process.exitCode = exitCodeFor(err);
-    const e = err as Error;
-    console.error(`${pc.red('error')}: ${e.message}`);
-    if (process.env.SQLSURE_DEBUG && e.stack) console.error(e.stack);
+    reportError(reporter, err);
   }
+  reporter.finish(Number(process.exitCode), counts);
 }
 
-async function run(command: 'prepare' | 'generate' | 'check', overrides: Flags, force: boolean): Promise<number> {
+/** A failure that ends the run (bad config, unreachable database): a problem without a file. */
+function reportError(reporter: Reporter, err: unknown): void {
+  const e = err as Error;
+  if (reporter.name === 'plain' || reporter.name === 'pretty') console.error(`${pc.red('error')}: ${e.message}`);
+  else reporter.report([{ message: e.message }]);
+  if (process.env.SQLSURE_DEBUG && e.stack) console.error(e.stack);
+}
+
+async function run(command: 'prepare' | 'generate' | 'check', overrides: Flags, force: boolean, reporter: Reporter, counts: Record<string, number>): Promise<number> {
+  const printProblems = (problems: readonly ReportedProblem[]) => reporter.report(problems);
   switch (command) {
     case 'prepare': {
       const { prepare } = await import('../prepare/prepare.js');
       const r = await prepare({ ...overrides, ...(force ? { force } : {}) });
+      reporter.setRoot(r.config.root);
+      Object.assign(counts, { queries: r.queries, prepared: r.prepared, described: r.described, unchanged: r.unchanged });
       if (r.database) console.error(describeDatabase(r.database, r.described));
       else if (r.described === 0 && r.queries > 0 && !r.problems.length) console.error('nothing to describe: the schema and every query are unchanged since the last prepare');
       if (r.describedAllBecause && r.describedAllBecause !== '--force') console.error(`${r.describedAllBecause}: describing every query`);
@@ -56,6 +69,7 @@ async function run(command: 'prepare' | 'generate' | 'check', overrides: Flags, 
     case 'generate': {
       const { generate } = await import('../codegen/generate.js');
       const r = await generate(overrides);
+      reporter.setRoot(r.config.root);
       printProblems(r.problems);
       if (r.problems.length) return EXIT.failed;
       console.error(`generated: ${r.modulesWritten.length} modules written, ${r.modulesRemoved.length} removed`);
@@ -64,6 +78,8 @@ async function run(command: 'prepare' | 'generate' | 'check', overrides: Flags, 
     case 'check': {
       const { check } = await import('../check/check.js');
       const r = await check(overrides);
+      reporter.setRoot(r.config.root);
+      Object.assign(counts, { queries: r.queries, modules: r.modules });
       printProblems(r.problems);
       if (r.problems.length) {
         console.error(pc.red(`check failed: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}`));
@@ -92,6 +108,7 @@ interface MigrateFlags {
   migrationVersion?: string;
   markApplied?: boolean;
   markPending?: boolean;
+  reporter?: ReporterName;
 }
 
 export type MigrateSubcommand = 'run' | 'info' | 'add' | 'revert' | 'repair';
@@ -105,30 +122,29 @@ export async function runMigrateCommand(command: MigrateSubcommand, argv: Migrat
     ...(argv.table !== undefined ? { migrationsTable: argv.table } : {}),
     ...(argv.checksum !== undefined ? { migrationsChecksum: argv.checksum } : {}),
   };
+  const reporter = new Reporter(argv.reporter, `migrate ${command}`, argv.root ?? '.');
+  const counts: Record<string, number> = {};
   try {
-    process.exitCode = await runMigrate(command, argv, overrides);
+    process.exitCode = await runMigrate(command, argv, overrides, reporter, counts);
   } catch (err) {
     const problems = (err as { problems?: MigrationProblem[] }).problems;
     if ((err as Error)?.name === 'MigrationFolderError' && problems) {
-      const { formatMigrationProblem } = await import('../migrate/format-migration-problem.js');
-      for (const p of problems) console.error(formatMigrationProblem(p));
+      reporter.report(problems);
       console.error(pc.red('the migrations folder is not valid; nothing was done'));
       process.exitCode = EXIT.failed;
-      return;
+    } else {
+      process.exitCode = exitCodeFor(err);
+      reportError(reporter, err);
     }
-    process.exitCode = exitCodeFor(err);
-    const e = err as Error;
-    console.error(`${pc.red('error')}: ${e.message}`);
-    if (process.env.SQLSURE_DEBUG && e.stack) console.error(e.stack);
   }
+  reporter.finish(Number(process.exitCode), counts);
 }
 
-async function runMigrate(command: MigrateSubcommand, argv: MigrateFlags, overrides: Record<string, unknown>): Promise<number> {
+async function runMigrate(command: MigrateSubcommand, argv: MigrateFlags, overrides: Record<string, unknown>, reporter: Reporter, counts: Record<string, number>): Promise<number> {
   const m = await import('../migrate/migrate-commands.js');
-  const { formatMigrationProblem } = await import('../migrate/format-migration-problem.js');
   const { formatDuration } = await import('../migrate/format-duration.js');
   const { describeFailedStep } = await import('../migrate/run-migrations.js');
-  const printAll = (problems: readonly MigrationProblem[]) => problems.forEach((p) => console.error(formatMigrationProblem(p)));
+  const printAll = (problems: readonly MigrationProblem[]) => reporter.report(problems);
   const label = (s: { version: bigint; description?: string | undefined }) => (s.description ? `${s.version} (${s.description})` : String(s.version));
   const onLockWait = () => console.error('another migration run holds the lock on this database; waiting for it to finish…');
   const target = argv.targetVersion !== undefined ? { targetVersion: argv.targetVersion } : {};
@@ -144,6 +160,7 @@ async function runMigrate(command: MigrateSubcommand, argv: MigrateFlags, overri
         onApplied: (s) => console.error(`applied ${label(s)} in ${formatDuration(s.durationNs)}`),
       });
       printAll(r.problems);
+      counts.applied = r.applied.length;
       for (const notice of r.notices) console.error(`${pc.cyan('note')}: ${notice}`);
       if (r.failed) {
         console.error(pc.red(describeFailedStep(r.failed, r.table)));
@@ -225,16 +242,17 @@ async function runMigrate(command: MigrateSubcommand, argv: MigrateFlags, overri
   }
 }
 
-function printProblems(problems: readonly SourceProblem[]): void {
-  for (const p of problems) console.error(formatProblem(p));
-}
-
 function describeDatabase(d: DatabaseInfo, described: number): string {
   if (d.kind === 'server') return described ? `describing against ${d.url}` : `schema of ${d.url} unchanged since the last prepare`;
   const rebuilt = d.rebuiltBecause ? ` (replaced ${d.rebuiltBecause})` : '';
-  return d.origin === 'snapshot'
-    ? `embedded PostgreSQL (PGlite): started from the snapshot of ${d.migrations} migrations`
-    : `embedded PostgreSQL (PGlite): initdb + ${d.migrations} migrations applied, snapshot saved${rebuilt}`;
+  const migrations = (n: number, adjective = '') => `${n} ${adjective}migration${n === 1 ? '' : 's'}`;
+  const saved = d.snapshotSaved ? ', snapshot saved' : '';
+  const what =
+    d.start === 'snapshot' && d.applied === 0 ? `started from the snapshot of ${migrations(d.migrations)}`
+    : d.start === 'snapshot' ? `applied ${migrations(d.applied, 'new ')} on top of the snapshot of ${d.snapshotMigrations}${saved}`
+    : d.start === 'base' ? `started from the base snapshot (no initdb) + ${migrations(d.migrations)} applied${saved}`
+    : `initdb + ${migrations(d.migrations)} applied${saved}`;
+  return `embedded PostgreSQL (PGlite): ${what}${rebuilt}`;
 }
 
 function exitCodeFor(err: unknown): number {

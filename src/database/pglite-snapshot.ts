@@ -1,24 +1,35 @@
 /**
- * Snapshots of the embedded database's data directory after the migrations ran, so a second
- * `prepare` starts in well under a second instead of running initdb and every migration again.
- * A snapshot is trusted only when its manifest (written last) matches its bytes.
+ * Snapshots of the embedded database's data directory, so `prepare` rarely runs initdb or a
+ * migration twice. Two kinds live in two places:
+ *
+ * - project snapshots (the local cache folder), each after a prefix of the project's migrations:
+ *   an appended migration starts from the newest snapshot whose migrations are a prefix of the
+ *   current ones and applies only the rest;
+ * - base snapshots (the user's cache folder, shared by every project on the machine), right after
+ *   initdb, keyed by the PGlite version and the extensions.
+ *
+ * A snapshot is a data file named after its bytes' hash and a manifest (written last, renamed into
+ * place atomically) naming that file, its hash and size, and the migrations it holds. It is
+ * trusted only when the bytes match the manifest. Writers never overwrite each other's data file,
+ * so concurrent runs can at worst leave an unreferenced data file, which pruning removes.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { assertCreatableFolder } from '../config/creatable-folder.js';
 
-const FORMAT = 1;
-const KEEP = 3;
+const FORMAT = 2;
+/** Project snapshots kept per cache folder: the newest few, so growing and switching branches stay fast. */
+export const KEEP_PROJECT_SNAPSHOTS = 4;
+/** Base snapshots kept in the user's cache (one per PGlite version and extension set in use). */
+export const KEEP_BASE_SNAPSHOTS = 4;
+/** A data file no manifest names is a concurrent write in progress until it is this old. */
+const ORPHAN_AFTER_MS = 2 * 60 * 1000;
 
-interface Manifest {
-  format: number;
-  key: string;
-  sha256: string;
-  bytes: number;
-}
+const MANIFEST = /^pglite-([0-9a-f]{32})\.json$/;
+const DATA = /^pglite-([0-9a-f]{32})-[0-9a-f]{16}\.tar(\.gz)?$/;
 
 /**
  * `<nearest node_modules>/.cache/sqlsure`, or `$SQLSURE_CACHE_DIR`, or a folder in the temp dir.
@@ -42,64 +53,165 @@ function localCacheDirFor(root: string, env: NodeJS.ProcessEnv): string {
   }
 }
 
-export function snapshotKey(parts: unknown): string {
+/**
+ * The user's cache for base snapshots: `$SQLSURE_USER_CACHE_DIR`, else `$XDG_CACHE_HOME/sqlsure`,
+ * else `~/.cache/sqlsure`. Undefined when none can be named (no home): runs then just pay initdb.
+ */
+export function userCacheDirFor(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.SQLSURE_USER_CACHE_DIR) return path.resolve(env.SQLSURE_USER_CACHE_DIR);
+  if (env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME)) return path.join(env.XDG_CACHE_HOME, 'sqlsure');
+  let home: string;
+  try {
+    home = homedir();
+  } catch {
+    return undefined;
+  }
+  return home ? path.join(home, '.cache', 'sqlsure') : undefined;
+}
+
+/** What a snapshot holds; two snapshots with the same identity are interchangeable. */
+export interface SnapshotIdentity {
+  pglite: string;
+  /** Sorted module names. */
+  extensions: readonly string[];
+  /** `[version, checksum hex]` of each migration applied, in order; empty for a base snapshot. */
+  migrations: ReadonlyArray<readonly [string, string]>;
+}
+
+export interface SnapshotManifest extends SnapshotIdentity {
+  format: number;
+  key: string;
+  /** The data file's name, in the same folder. */
+  data: string;
+  sha256: string;
+  bytes: number;
+}
+
+export function snapshotKey(identity: SnapshotIdentity): string {
+  const parts = { pglite: identity.pglite, extensions: identity.extensions, migrations: identity.migrations };
   return createHash('sha256').update(JSON.stringify({ format: FORMAT, parts })).digest('hex').slice(0, 32);
 }
 
-export type SnapshotRead = { status: 'found'; data: Buffer } | { status: 'absent' } | { status: 'corrupt'; reason: string };
+export type SnapshotRead = { status: 'found'; data: Buffer; manifest: SnapshotManifest } | { status: 'absent' } | { status: 'corrupt'; reason: string };
 
-export async function readSnapshot(dir: string, key: string): Promise<SnapshotRead> {
-  const { data: dataFile, manifest: manifestFile } = filesFor(dir, key);
-  const manifestText = await readFile(manifestFile, 'utf8').catch(() => undefined);
-  if (manifestText === undefined) {
-    // A data file without a manifest is a write that never finished.
-    if (existsSync(dataFile)) {
-      await removeSnapshot(dir, key);
-      return { status: 'corrupt', reason: 'an unfinished snapshot (no manifest)' };
-    }
-    return { status: 'absent' };
+/** The manifests in `dir` that parse and belong to this format (unreadable ones are removed). */
+export async function listSnapshots(dir: string): Promise<SnapshotManifest[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const out: SnapshotManifest[] = [];
+  for (const name of names) {
+    const key = MANIFEST.exec(name)?.[1];
+    if (!key) continue;
+    const manifest = await readManifest(dir, key);
+    if (manifest) out.push(manifest);
   }
-  let manifest: Manifest;
+  return out;
+}
+
+async function readManifest(dir: string, key: string): Promise<SnapshotManifest | undefined> {
+  const text = await readFile(manifestFile(dir, key), 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
   try {
-    manifest = JSON.parse(manifestText) as Manifest;
+    const m = JSON.parse(text) as SnapshotManifest;
+    if (m.format === FORMAT && m.key === key && typeof m.data === 'string' && DATA.test(m.data) && Array.isArray(m.migrations) && Array.isArray(m.extensions)) return m;
   } catch {
-    await removeSnapshot(dir, key);
-    return { status: 'corrupt', reason: 'an unreadable snapshot manifest' };
+    // fall through: a manifest that does not parse is worthless
   }
-  const data = await readFile(dataFile).catch(() => undefined);
-  if (!data || manifest.format !== FORMAT || manifest.key !== key || manifest.bytes !== data.length || sha256(data) !== manifest.sha256) {
-    await removeSnapshot(dir, key);
-    return { status: 'corrupt', reason: 'a snapshot whose bytes do not match its manifest' };
-  }
-  return { status: 'found', data };
+  await rm(manifestFile(dir, key), { force: true });
+  return undefined;
 }
 
-export async function writeSnapshot(dir: string, key: string, data: Buffer): Promise<void> {
+/**
+ * The newest snapshot in `dir` with this PGlite and these extensions whose migrations are a prefix
+ * of `migrations` (the longest such prefix). Corrupt ones met on the way are removed and reported.
+ */
+export async function findLongestPrefix(
+  dir: string,
+  identity: SnapshotIdentity,
+): Promise<{ found?: { data: Buffer; manifest: SnapshotManifest }; corrupt?: string }> {
+  const candidates = (await listSnapshots(dir))
+    .filter((m) => m.pglite === identity.pglite && sameList(m.extensions, identity.extensions) && isPrefix(m.migrations, identity.migrations))
+    .sort((a, b) => b.migrations.length - a.migrations.length);
+  let corrupt: string | undefined;
+  for (const manifest of candidates) {
+    const read = await readSnapshotData(dir, manifest);
+    if (read.status === 'found') return { found: read, ...(corrupt ? { corrupt } : {}) };
+    if (read.status === 'corrupt') corrupt ??= read.reason;
+  }
+  return corrupt ? { corrupt } : {};
+}
+
+/** The snapshot with exactly this identity (a base snapshot), verified. */
+export async function readSnapshot(dir: string, identity: SnapshotIdentity): Promise<SnapshotRead> {
+  const manifest = await readManifest(dir, snapshotKey(identity));
+  return manifest ? readSnapshotData(dir, manifest) : { status: 'absent' };
+}
+
+async function readSnapshotData(dir: string, manifest: SnapshotManifest): Promise<SnapshotRead> {
+  const data = await readFile(path.join(dir, manifest.data)).catch(() => undefined);
+  if (!data || manifest.bytes !== data.length || sha256(data) !== manifest.sha256) {
+    await removeSnapshot(dir, manifest);
+    return { status: 'corrupt', reason: data ? 'a snapshot whose bytes do not match its manifest' : 'a snapshot whose data file is missing' };
+  }
+  // Used now: pruning keeps the most recently used.
+  const now = new Date();
+  await utimes(manifestFile(dir, manifest.key), now, now).catch(() => undefined);
+  return { status: 'found', data, manifest };
+}
+
+/** Writes data, then the manifest, each atomically; then prunes the folder down to `keep` snapshots. */
+export async function writeSnapshot(dir: string, identity: SnapshotIdentity, data: Buffer, options: { keep: number; gzip: boolean }): Promise<SnapshotManifest> {
   await mkdir(dir, { recursive: true });
-  const { data: dataFile, manifest: manifestFile } = filesFor(dir, key);
-  await atomicWrite(dataFile, data);
-  const manifest: Manifest = { format: FORMAT, key, sha256: sha256(data), bytes: data.length };
-  await atomicWrite(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
-  await pruneSnapshots(dir);
+  const key = snapshotKey(identity);
+  const digest = sha256(data);
+  const manifest: SnapshotManifest = {
+    format: FORMAT,
+    key,
+    data: `pglite-${key}-${digest.slice(0, 16)}.tar${options.gzip ? '.gz' : ''}`,
+    sha256: digest,
+    bytes: data.length,
+    pglite: identity.pglite,
+    extensions: [...identity.extensions],
+    migrations: identity.migrations.map(([v, c]) => [v, c] as const),
+  };
+  await atomicWrite(path.join(dir, manifest.data), data);
+  await atomicWrite(manifestFile(dir, key), JSON.stringify(manifest) + '\n');
+  await pruneSnapshots(dir, options.keep);
+  return manifest;
 }
 
-export async function removeSnapshot(dir: string, key: string): Promise<void> {
-  const { data, manifest } = filesFor(dir, key);
-  await Promise.all([rm(manifest, { force: true }), rm(data, { force: true })]);
+export async function removeSnapshot(dir: string, manifest: Pick<SnapshotManifest, 'key' | 'data'>): Promise<void> {
+  await rm(manifestFile(dir, manifest.key), { force: true });
+  await rm(path.join(dir, manifest.data), { force: true });
 }
 
-/** Keeps the most recently written snapshots (switching branches back and forth stays fast). */
-async function pruneSnapshots(dir: string): Promise<void> {
-  const names = (await readdir(dir)).filter((n) => /^pglite-[0-9a-f]+\.json$/.test(n));
-  const dated = await Promise.all(names.map(async (n) => ({ n, t: (await stat(path.join(dir, n))).mtimeMs })));
+/** Keeps the `keep` most recently used snapshots; removes data files no manifest names once they are old enough. */
+export async function pruneSnapshots(dir: string, keep: number, now = Date.now()): Promise<void> {
+  const manifests = await listSnapshots(dir);
+  const dated = await Promise.all(manifests.map(async (m) => ({ m, t: (await stat(manifestFile(dir, m.key)).catch(() => undefined))?.mtimeMs ?? 0 })));
   dated.sort((a, b) => b.t - a.t);
-  for (const { n } of dated.slice(KEEP)) await removeSnapshot(dir, n.slice('pglite-'.length, -'.json'.length));
+  for (const { m } of dated.slice(keep)) await removeSnapshot(dir, m);
+  const referenced = new Set(dated.slice(0, keep).map(({ m }) => m.data));
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    if (!DATA.test(name) || referenced.has(name)) continue;
+    const file = path.join(dir, name);
+    const age = now - ((await stat(file).catch(() => undefined))?.mtimeMs ?? now);
+    if (age > ORPHAN_AFTER_MS) await rm(file, { force: true });
+  }
 }
 
-function filesFor(dir: string, key: string): { data: string; manifest: string } {
-  return { data: path.join(dir, `pglite-${key}.tar.gz`), manifest: path.join(dir, `pglite-${key}.json`) };
+function manifestFile(dir: string, key: string): string {
+  return path.join(dir, `pglite-${key}.json`);
 }
 
+function isPrefix(prefix: SnapshotIdentity['migrations'], list: SnapshotIdentity['migrations']): boolean {
+  return prefix.length <= list.length && prefix.every(([v, c], i) => list[i]![0] === v && list[i]![1] === c);
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** `<file>.<pid>.<hex>.tmp`, renamed into place: the pattern leftover-temp-files.ts cleans after a killed run. */
 async function atomicWrite(file: string, content: Buffer | string): Promise<void> {
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
