@@ -2,7 +2,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, serverReachable, type TestDatabase } from '../support/pg-test-database.js';
-import { makeProject, removeProject, runCli } from '../support/project-dir.js';
+import { makeProject, removeProject, runCli, type CliRun } from '../support/project-dir.js';
 
 const reachable = await serverReachable();
 
@@ -52,8 +52,11 @@ describe.skipIf(!reachable)('concurrent migrate run', () => {
       // take longer than any guess to start the CLI, which would then never have to wait).
       const tried = () =>
         count("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE '%pg_try_advisory_lock%'");
+      let ended: CliRun | undefined;
+      void pending.then((r) => (ended = r));
       for (let tries = 0; (await tried()) === 0; tries++) {
-        expect(tries, 'the CLI never tried to take the advisory lock').toBeLessThan(1200);
+        if (ended) throw new Error(`the CLI ended without trying the lock (exit ${ended.code}):\n${ended.stderr}`);
+        expect(tries, 'the CLI never tried to take the advisory lock').toBeLessThan(800);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       expect(await count("SELECT count(*) AS n FROM applied_log WHERE name = '5'")).toBe(0);
