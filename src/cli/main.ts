@@ -7,6 +7,13 @@ import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { EXIT } from './exit-codes.js';
 import { runCommand, runMigrateCommand } from './run-command.js';
+import { REPORTERS } from '../report/reporter.js';
+
+const reporterFlag = {
+  choices: REPORTERS,
+  describe: 'How problems are printed: pretty (code frames), plain, json (one document on stdout) or github (workflow annotations)',
+  defaultDescription: 'pretty on a terminal, else plain',
+} as const;
 
 const pathFlags = (y: Argv) =>
   y
@@ -15,7 +22,8 @@ const pathFlags = (y: Argv) =>
     .option('queries', { type: 'string', describe: 'Query files folder', defaultDescription: 'queries' })
     .option('migrations', { type: 'string', describe: 'Migrations folder', defaultDescription: 'migrations' })
     .option('generated', { type: 'string', describe: 'Generated modules folder', defaultDescription: 'generated' })
-    .option('cache', { type: 'string', describe: 'Offline cache folder', defaultDescription: 'offline-cache' });
+    .option('cache', { type: 'string', describe: 'Offline cache folder', defaultDescription: 'offline-cache' })
+    .option('reporter', reporterFlag);
 
 const migrateFlags = (y: Argv) =>
   y
@@ -28,7 +36,8 @@ const migrateFlags = (y: Argv) =>
       choices: ['sqlx', 'normalized'] as const,
       describe: 'sqlx: SHA-384 of the raw bytes; normalized: of the text with LF line endings',
       defaultDescription: 'sqlx for _sqlx_migrations, else normalized',
-    });
+    })
+    .option('reporter', reporterFlag);
 
 const targetVersion = { type: 'string', describe: 'A migration version' } as const;
 

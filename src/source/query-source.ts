@@ -117,4 +117,6 @@ export interface SourceProblem {
   /** SQLSTATE, when the problem came from PostgreSQL (or its parser). */
   code?: string;
   hint?: string;
+  /** The query the problem is about, when there is one. */
+  query?: string;
 }
