@@ -121,6 +121,7 @@ export class MigrationsTable {
   }
 
   async #ensureCompat(): Promise<void> {
+    if (await this.#compatExists()) return; // no "already exists" notice on every run
     await this.#conn.exec(`CREATE TABLE IF NOT EXISTS ${this.#compat()} (
   version BIGINT PRIMARY KEY,
   description TEXT NOT NULL,
