@@ -8,7 +8,7 @@ import { parse } from 'pg-protocol';
 import type { BackendMessage } from 'pg-protocol/dist/messages.js';
 import type { Socket } from 'node:net';
 import type { WireChannel } from './wire-channel.js';
-import { assertConnectionUrl, redactUrl, scrubSecrets } from './redact-url.js';
+import { connectionUrlFor, redactUrl, scrubSecrets } from './redact-url.js';
 
 export class DatabaseUnreachableError extends Error {
   constructor(message: string) {
@@ -41,10 +41,10 @@ function loadPg(): Promise<typeof pg> {
 }
 
 export async function openServerChannel(databaseUrl: string, connectTimeoutMs = 10_000): Promise<WireChannel> {
-  assertConnectionUrl(databaseUrl);
+  const connectionString = connectionUrlFor(databaseUrl);
   const { Client } = await loadPg();
   const client = new Client({
-    connectionString: databaseUrl,
+    connectionString,
     application_name: 'sqlsure',
     connectionTimeoutMillis: connectTimeoutMs,
   });

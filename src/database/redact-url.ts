@@ -36,11 +36,54 @@ export function scrubSecrets(text: string, connection: string): string {
   return out;
 }
 
-/** A malformed or non-PostgreSQL URL is a configuration error (exit 2), not an unreachable database. */
-export function assertConnectionUrl(connection: string): void {
+/**
+ * The URL to connect with. A libpq key-value string (`host=db dbname=app user=me`), which pg
+ * does not read, becomes the equivalent URL. A malformed or non-PostgreSQL URL is a
+ * configuration error (exit 2), not an unreachable database.
+ */
+export function connectionUrlFor(connection: string): string {
   const problem = connectionUrlProblem(connection);
   if (problem) throw new ConfigError(problem);
+  if (URL_SCHEME.test(connection) || !KEY_VALUE.test(connection)) return connection;
+  const pairs = keyValuePairs(connection) as Map<string, string>;
+  const take = (key: string) => {
+    const value = pairs.get(key);
+    pairs.delete(key);
+    return value;
+  };
+  const user = take('user');
+  const password = take('password');
+  const host = take('host') ?? take('hostaddr');
+  const port = take('port');
+  const dbname = take('dbname');
+  const socket = host?.startsWith('/');
+  const url = new URL('postgresql://placeholder');
+  url.hostname = host && !socket ? host : '';
+  if (port) url.port = port;
+  if (user) url.username = encodeURIComponent(user);
+  if (password) url.password = encodeURIComponent(password);
+  url.pathname = dbname ? `/${encodeURIComponent(dbname)}` : '';
+  if (socket) url.searchParams.set('host', host!);
+  for (const [key, value] of pairs) url.searchParams.set(key, value);
+  return url.toString().replace('//placeholder', '//');
 }
+
+/** libpq's `key = value` pairs; a value may be single-quoted with `\'` and `\\` escapes. */
+function keyValuePairs(text: string): Map<string, string> | string {
+  const pairs = new Map<string, string>();
+  const pair = /\s*([a-z_]+)\s*=\s*(?:'((?:[^'\\]|\\.)*)'|([^\s']*))/giy;
+  let at = 0;
+  for (let m; (m = pair.exec(text)); at = pair.lastIndex) {
+    pairs.set(m[1]!.toLowerCase(), m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3]!);
+  }
+  if (text.slice(at).trim() !== '') return `unexpected text at character ${at + 1}`;
+  return pairs;
+}
+
+const KEY_VALUE_KEYS = new Set([
+  'host', 'hostaddr', 'port', 'dbname', 'user', 'password', 'sslmode', 'sslcert', 'sslkey', 'sslrootcert',
+  'sslpassword', 'application_name', 'options', 'connect_timeout', 'keepalives', 'keepalives_idle', 'target_session_attrs',
+]);
 
 /**
  * Why `connection` cannot be used as a PostgreSQL connection URL, or undefined when it can.
@@ -59,7 +102,11 @@ export function connectionUrlProblem(connection: string): string | undefined {
     return undefined;
   }
   if (KEY_VALUE.test(connection)) {
-    return `the database URL ${shown} is a key-value connection string; sqlsure needs a URL: postgres://user:password@host:5432/dbname`;
+    const pairs = keyValuePairs(connection);
+    if (typeof pairs === 'string') return `the connection string ${shown} cannot be read: ${pairs}`;
+    const unknown = [...pairs.keys()].filter((k) => !KEY_VALUE_KEYS.has(k));
+    if (unknown.length) return `the connection string ${shown} has unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`;
+    return undefined;
   }
   // pg's socket form: `/var/run/postgresql dbname`.
   if (connection.startsWith('/')) return undefined;

@@ -1,7 +1,7 @@
 /** One `pg` session for a migrate command: the lock, the transactions and the bookkeeping share it. */
 import pg from 'pg';
 import { DatabaseUnreachableError, describeConnectError } from '../database/pg-server-channel.js';
-import { assertConnectionUrl } from '../database/redact-url.js';
+import { connectionUrlFor } from '../database/redact-url.js';
 import type { MigrationConnection } from '../migrator/migration-connection.js';
 import { pgClientConnection } from '../migrator/pg-client-connection.js';
 
@@ -11,8 +11,8 @@ export interface MigrationSession {
 }
 
 export async function openMigrationSession(databaseUrl: string, connectTimeoutMs = 10_000): Promise<MigrationSession> {
-  assertConnectionUrl(databaseUrl);
-  const client = new pg.Client({ connectionString: databaseUrl, application_name: 'sqlsure migrate', connectionTimeoutMillis: connectTimeoutMs });
+  const connectionString = connectionUrlFor(databaseUrl);
+  const client = new pg.Client({ connectionString, application_name: 'sqlsure migrate', connectionTimeoutMillis: connectTimeoutMs });
   // Without a listener a dropped connection would crash the process; the pending query rejects anyway.
   client.on('error', () => undefined);
   try {

@@ -3,7 +3,7 @@
  * is a configuration error (exit 2), not an unreachable database (exit 3).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectionUrlProblem, redactUrl, scrubSecrets } from '../../src/database/redact-url.js';
+import { connectionUrlFor, connectionUrlProblem, redactUrl, scrubSecrets } from '../../src/database/redact-url.js';
 import { createTestDatabase, serverReachable, type TestDatabase } from '../support/pg-test-database.js';
 import { makeProject, runCli } from '../support/project-dir.js';
 
@@ -29,16 +29,22 @@ describe('redactUrl', () => {
 });
 
 describe('connectionUrlProblem', () => {
-  it('accepts postgres:// and postgresql:// URLs and socket paths', () => {
-    for (const ok of ['postgres://u@h/db', 'postgresql://u:p@h:5433/db?sslmode=disable', 'postgresql:///db?host=/tmp', '/var/run/postgresql db']) {
+  it('accepts postgres:// and postgresql:// URLs, libpq key-value strings and socket paths', () => {
+    for (const ok of ['postgres://u@h/db', 'postgresql://u:p@h:5433/db?sslmode=disable', 'postgresql:///db?host=/tmp', '/var/run/postgresql db', 'host=h dbname=d']) {
       expect(connectionUrlProblem(ok), ok).toBeUndefined();
     }
   });
-  it('refuses other schemes, unparseable URLs, key-value strings and plain words, showing them redacted', () => {
+  it('refuses other schemes, unparseable URLs and key-value strings, and plain words, showing them redacted', () => {
     expect(connectionUrlProblem(`mysql://u:${SECRET}@h/db`)).toBe('the database URL mysql://u:***@h/db has scheme "mysql:"; expected postgres:// or postgresql://');
     expect(connectionUrlProblem(`postgres://u:${SECRET}@h:port/db`)).toBe('the database URL postgres://u:***@h:port/db is not a valid URL');
-    expect(connectionUrlProblem(`host=h password=${SECRET}`)).toMatch(/^the database URL host=h password=\*\*\* is a key-value connection string; sqlsure needs a URL/);
+    expect(connectionUrlProblem(`host=h password=${SECRET} bogus=1`)).toBe('the connection string host=h password=*** bogus=1 has unknown parameter bogus');
+    expect(connectionUrlProblem(`host=h password='${SECRET}`)).toMatch(/^the connection string host=h password=\*\*\* cannot be read: unexpected text at character 17$/);
     expect(connectionUrlProblem('localhost')).toMatch(/is not a connection URL/);
+  });
+  it('turns a key-value string into the equivalent URL (pg reads only URLs)', () => {
+    expect(connectionUrlFor(`host=db port=5433 user='me you' password='it\\'s' dbname=app sslmode=require`)).toBe("postgresql://me%20you:it's@db:5433/app?sslmode=require");
+    expect(connectionUrlFor('host=/var/run/postgresql dbname=app')).toBe('postgresql:///app?host=%2Fvar%2Frun%2Fpostgresql');
+    expect(connectionUrlFor('postgres://u@h/db')).toBe('postgres://u@h/db');
   });
 });
 
@@ -49,14 +55,14 @@ const exampleProject = () =>
   });
 
 describe('the CLI', () => {
-  it.each([`mysql://u:${SECRET}@127.0.0.1/db`, `postgres://u:${SECRET}@127.0.0.1:nope/db`, `host=127.0.0.1 password=${SECRET}`, 'nonsense'])(
+  it.each([`mysql://u:${SECRET}@127.0.0.1/db`, `postgres://u:${SECRET}@127.0.0.1:nope/db`, `host=127.0.0.1 password=${SECRET} bogus=1`, 'nonsense'])(
     'DATABASE_URL=%s is a configuration error (exit 2) for prepare and migrate, and shows no password',
     async (url) => {
       const root = await exampleProject();
       for (const args of [['prepare'], ['migrate', 'info']]) {
         const r = await runCli(args, { cwd: root, env: { DATABASE_URL: url } });
         expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
-        expect(r.stderr).toMatch(/the database URL .* (has scheme|is not a valid URL|is a key-value|is not a connection URL)/);
+        expect(r.stderr).toMatch(/the (database URL|connection string) .* (has scheme|is not a valid URL|has unknown parameter|is not a connection URL)/);
         expect(r.stdout + r.stderr).not.toContain(SECRET);
       }
     },
@@ -96,6 +102,18 @@ describe.skipIf(!reachable)('against a server', () => {
     const prepare = await runCli(['prepare'], { cwd: root, env: { DATABASE_URL: url.toString() } });
     expect(prepare.code, prepare.stderr).toBe(0);
     expect(prepare.stdout + prepare.stderr).toMatch(/describing against postgres:\/\/postgres:\*\*\*@/);
+    for (const r of [run, prepare]) expect(r.stdout + r.stderr).not.toContain(SECRET);
+  });
+
+  it('a libpq key-value connection string works, shown with its password masked', async () => {
+    const root = await exampleProject();
+    const url = new URL(db.url);
+    const keyValue = `host=${url.hostname} port=${url.port || 5432} user=${url.username} password='${SECRET} x' dbname=${url.pathname.slice(1)}`;
+    const run = await runCli(['migrate', 'run'], { cwd: root, env: { DATABASE_URL: keyValue } });
+    expect(run.code, run.stderr).toBe(0);
+    const prepare = await runCli(['prepare'], { cwd: root, env: { DATABASE_URL: keyValue } });
+    expect(prepare.code, prepare.stderr).toBe(0);
+    expect(prepare.stderr).toContain(`describing against host=${url.hostname} port=${url.port || 5432} user=${url.username} password=*** dbname=`);
     for (const r of [run, prepare]) expect(r.stdout + r.stderr).not.toContain(SECRET);
   });
 });
