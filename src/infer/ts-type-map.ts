@@ -17,7 +17,7 @@
  * - Everything else (text-likes, uuid, time, network, bit strings, ranges, composites, the other
  *   geometric types, extension types) → its text form, a string.
  *
- * Offline half: type-only imports, no database. Type names come from the cache:
+ * Offline half: type-only imports (plus the dependency-free escaping helpers), no database. Type names come from the cache:
  * `pg_type.typname`, arrays as `_elem`, user types schema-qualified outside public/pg_catalog.
  */
 import type { SchemaTypes } from '../cache/cache-entry.js';
