@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { assertCreatableFolder } from '../config/creatable-folder.js';
 
 /** Temporary names: unique per process by the pid, within it by this counter. */
 let written = 0;
@@ -36,7 +37,15 @@ export async function writeFileIfChanged(file: string, content: string): Promise
  * first prepare) cost more than the writes.
  */
 export function readIfExists(file: string): string | undefined {
-  if (!statSync(file, { throwIfNoEntry: false })) return undefined;
+  let found;
+  try {
+    found = statSync(file, { throwIfNoEntry: false });
+  } catch (err) {
+    // A file where a folder on the path must be: say which, instead of a raw ENOTDIR.
+    if ((err as NodeJS.ErrnoException).code === 'ENOTDIR') assertCreatableFolder(path.dirname(file), `cannot read ${file}`);
+    throw err;
+  }
+  if (!found) return undefined;
   try {
     return readFileSync(file, 'utf8');
   } catch {

@@ -17,7 +17,7 @@ export function assertCreatableFolder(dir: string, what: string, hint?: string):
     }
     if (stat) {
       if (stat.isDirectory()) return;
-      const blocked = at === path.resolve(dir) ? `${at} is a file, not a folder` : `${at} is a file, so ${path.resolve(dir)} cannot be created`;
+      const blocked = at === path.resolve(dir) ? `${at} is a file, not a folder` : `${at} is a file, so ${path.resolve(dir)} cannot be a folder`;
       throw new ConfigError(`${what}: ${blocked}${hint ? `; ${hint}` : ''}`);
     }
     if (path.dirname(at) === at) return;

@@ -22,7 +22,7 @@ describe('folders blocked by a file', () => {
     for (const command of ['prepare', 'check']) {
       const r = await runCli([command], { cwd: root, env: noDatabase });
       expect(r.code, r.stderr).toBe(2);
-      expect(r.stderr).toContain(`${path.join(root, 'node_modules/.cache')} is a file, so ${path.join(root, 'node_modules/.cache/sqlsure')} cannot be created`);
+      expect(r.stderr).toContain(`${path.join(root, 'node_modules/.cache')} is a file, so ${path.join(root, 'node_modules/.cache/sqlsure')} cannot be a folder`);
       expect(r.stderr).not.toMatch(/ENOTDIR|tool-identity/);
     }
   });
@@ -41,6 +41,15 @@ describe('folders blocked by a file', () => {
     const r = await runCli(['prepare'], { cwd: root, env: noDatabase });
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain(`${path.join(root, folder)} is a file, not a folder`);
+    expect(r.stderr).not.toMatch(/ENOTDIR/);
+  });
+
+  it.each(['check', 'generate'])('the offline-cache folder is a file: %s says so, exit 2', async (command) => {
+    const root = await project();
+    await writeFile(path.join(root, 'offline-cache'), 'a file');
+    const r = await runCli([command], { cwd: root, env: noDatabase });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain(`${path.join(root, 'offline-cache')} is a file, not a folder`);
     expect(r.stderr).not.toMatch(/ENOTDIR/);
   });
 });
