@@ -6,6 +6,7 @@
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { EXIT } from './exit-codes.js';
+import { ownVersion } from './own-version.js';
 import { runCommand, runMigrateCommand } from './run-command.js';
 import { REPORTERS } from '../report/reporter.js';
 
@@ -104,7 +105,7 @@ await yargs(hideBin(process.argv))
   .strict()
   .help()
   .alias('help', 'h')
-  .version()
+  .version(ownVersion())
   .fail((message, error) => {
     if (error) throw error;
     console.error(`${message}\nRun \`sqlsure --help\` for usage.`);
