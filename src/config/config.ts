@@ -82,6 +82,8 @@ const DEFAULTS = { queries: 'queries', migrations: 'migrations', generated: 'gen
 export const DEFAULT_MIGRATIONS_TABLE = '_sqlsure_migrations';
 const STRING_KEYS = new Set(['queries', 'migrations', 'generated', 'cache', 'databaseUrl', 'migrationsTable']);
 const KNOWN_KEYS = new Set(['$schema', ...STRING_KEYS, 'migrationsChecksum', 'allowMissing', 'alternateChecksums', 'camelCase', 'int8', 'types', 'columns', 'imports']);
+/** Every key a config file may have; schema/sqlsure.config.schema.json lists the same (a test keeps them in sync). */
+export const CONFIG_KEYS: ReadonlySet<string> = KNOWN_KEYS;
 const CHECKSUM_MODES: readonly ChecksumMode[] = ['sqlx', 'normalized'];
 /** Shorter prefixes would match a random checksum too easily. */
 const MIN_CHECKSUM_PREFIX = 6;
@@ -203,7 +205,7 @@ async function readConfigFile(file: string, required: boolean): Promise<ConfigFi
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    throw new ConfigError(`${file}: invalid JSON (${(err as Error).message})`);
+    throw new ConfigError(`${file}:${jsonErrorPosition(text, (err as Error).message)}: invalid JSON (${(err as Error).message})`);
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new ConfigError(`${file}: expected a JSON object`);
@@ -215,4 +217,12 @@ async function readConfigFile(file: string, required: boolean): Promise<ConfigFi
     if (STRING_KEYS.has(key) && typeof value !== 'string') throw new ConfigError(`${file}: "${key}" must be a string`);
   }
   return parsed as ConfigFile;
+}
+
+/** `line:col` (1-based) of a JSON.parse error, from the offset V8 reports ("at position N"), else the end of the text. */
+function jsonErrorPosition(text: string, message: string): string {
+  const at = /at position (\d+)/.exec(message);
+  const offset = at ? Math.min(Number(at[1]), text.length) : text.length;
+  const before = text.slice(0, offset).split('\n');
+  return `${before.length}:${before[before.length - 1]!.length + 1}`;
 }
