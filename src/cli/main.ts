@@ -7,6 +7,7 @@ import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { EXIT } from './exit-codes.js';
 import { ownVersion } from './own-version.js';
+import { runInit } from './run-init.js';
 import { runCommand, runMigrateCommand } from './run-command.js';
 import { REPORTERS } from '../report/reporter.js';
 
@@ -101,7 +102,13 @@ await yargs(hideBin(process.argv))
   .command('generate', 'Rewrite the generated modules from the offline cache (no database)', pathFlags, (argv) => runCommand('generate', argv))
   .command('check', 'Verify cache and generated modules are fresh, with no database (for CI)', pathFlags, (argv) => runCommand('check', argv))
   .command('migrate', 'Apply and manage migrations (run, info, add, revert, repair)', migrateCommands)
-  .demandCommand(1, 'Name a command: prepare, generate, check or migrate.')
+  .command(
+    'init',
+    'Start using sqlsure here: config, a first migration, an example query, package.json scripts; never overwrites',
+    (y) => y.option('root', { type: 'string', describe: 'Project folder', default: '.', defaultDescription: 'current directory' }),
+    (argv) => runInit(argv),
+  )
+  .demandCommand(1, 'Name a command: init, prepare, generate, check or migrate.')
   .strict()
   .help()
   .alias('help', 'h')

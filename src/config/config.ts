@@ -35,6 +35,8 @@ export interface ConfigFile {
   columns?: Record<string, string>;
   /** Type name used in overrides → module it is imported from (relative paths from the project root). */
   imports?: Record<string, string>;
+  /** Globs of TypeScript files holding `sql` tagged templates, relative to the root (src/source/typescript/). */
+  sources?: string[];
 }
 
 export interface ConfigOverrides extends ConfigFile {
@@ -68,6 +70,8 @@ export interface ResolvedConfig {
   /** Keys without a `public.` prefix. */
   columns: Record<string, string>;
   imports: Record<string, string>;
+  /** Globs of TypeScript sources with inline queries; empty when none are scanned. */
+  sources: string[];
 }
 
 /** Bad configuration or usage: the CLI exits with code 2. */
@@ -81,7 +85,7 @@ export class ConfigError extends Error {
 const DEFAULTS = { queries: 'queries', migrations: 'migrations', generated: 'generated', cache: 'offline-cache' } as const;
 export const DEFAULT_MIGRATIONS_TABLE = '_sqlsure_migrations';
 const STRING_KEYS = new Set(['queries', 'migrations', 'generated', 'cache', 'databaseUrl', 'migrationsTable']);
-const KNOWN_KEYS = new Set(['$schema', ...STRING_KEYS, 'migrationsChecksum', 'allowMissing', 'alternateChecksums', 'camelCase', 'int8', 'types', 'columns', 'imports']);
+const KNOWN_KEYS = new Set(['$schema', ...STRING_KEYS, 'migrationsChecksum', 'allowMissing', 'alternateChecksums', 'camelCase', 'int8', 'types', 'columns', 'imports', 'sources']);
 /** Every key a config file may have; schema/sqlsure.config.schema.json lists the same (a test keeps them in sync). */
 export const CONFIG_KEYS: ReadonlySet<string> = KNOWN_KEYS;
 const CHECKSUM_MODES: readonly ChecksumMode[] = ['sqlx', 'normalized'];
@@ -111,6 +115,7 @@ export async function resolveConfig(overrides: ConfigOverrides = {}, env: NodeJS
     allowMissing: validateAllowMissing(overrides.allowMissing ?? fromFile.allowMissing ?? [], configPath),
     alternateChecksums: validateAlternateChecksums(overrides.alternateChecksums ?? fromFile.alternateChecksums ?? {}, configPath),
     ...validateCodegen(overrides, fromFile, configPath),
+    sources: validateSources(overrides.sources ?? fromFile.sources ?? [], configPath),
   };
 }
 
@@ -151,6 +156,19 @@ function stringRecord(value: unknown, where: string, what: string): Record<strin
     if (typeof v !== 'string' || !v.trim()) throw new ConfigError(`${where}: "${key}" must map to a non-empty string`);
   }
   return { ...(value as Record<string, string>) };
+}
+
+/** Globs stay inside the root: a source glob is read, and its sibling `.types.ts` files written. */
+function validateSources(value: unknown, file: string): string[] {
+  if (!Array.isArray(value)) throw new ConfigError(`${file}: "sources" must be an array of globs (e.g. ["src/**/*.ts"])`);
+  return value.map((g) => {
+    if (typeof g !== 'string' || !g.trim()) throw new ConfigError(`${file}: "sources" entries must be non-empty strings`);
+    const posix = g.trim().replace(/\\/g, '/');
+    if (posix.startsWith('/') || /^[A-Za-z]:/.test(posix) || posix.split('/').includes('..')) {
+      throw new ConfigError(`${file}: "sources" glob ${JSON.stringify(g)} must be relative to the project root and stay inside it`);
+    }
+    return posix;
+  });
 }
 
 /** A table named like sqlx's is an adopted sqlx database: keep its checksums comparable. */
@@ -220,7 +238,7 @@ async function readConfigFile(file: string, required: boolean): Promise<ConfigFi
 }
 
 /** `line:col` (1-based) of a JSON.parse error, from the offset V8 reports ("at position N"), else the end of the text. */
-function jsonErrorPosition(text: string, message: string): string {
+export function jsonErrorPosition(text: string, message: string): string {
   const at = /at position (\d+)/.exec(message);
   const offset = at ? Math.min(Number(at[1]), text.length) : text.length;
   const before = text.slice(0, offset).split('\n');
