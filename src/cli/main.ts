@@ -96,7 +96,8 @@ await yargs(hideBin(process.argv))
     (y) =>
       pathFlags(y)
         .option('database-url', { type: 'string', describe: 'PostgreSQL connection string', defaultDescription: '$DATABASE_URL' })
-        .option('force', { type: 'boolean', describe: 'Describe every query, even those unchanged since the last prepare' }),
+        .option('force', { type: 'boolean', describe: 'Describe every query, even those unchanged since the last prepare' })
+        .option('quiet', { alias: 'q', type: 'boolean', describe: 'Print only problems: no progress, no summary when all is well' }),
     (argv) => runCommand('prepare', argv),
   )
   .command('generate', 'Rewrite the generated modules from the offline cache (no database)', pathFlags, (argv) => runCommand('generate', argv))

@@ -16,6 +16,8 @@ interface Flags {
   databaseUrl?: string;
   force?: boolean;
   reporter?: ReporterName;
+  /** prepare: print only problems (no progress, no summary of a run that succeeded). */
+  quiet?: boolean;
 }
 
 export async function runCommand(command: 'prepare' | 'generate' | 'check', argv: Flags): Promise<void> {
@@ -31,7 +33,7 @@ export async function runCommand(command: 'prepare' | 'generate' | 'check', argv
   const reporter = new Reporter(argv.reporter, command, argv.root ?? '.');
   const counts: Record<string, number> = {};
   try {
-    process.exitCode = await run(command, overrides, argv.force === true, reporter, counts);
+    process.exitCode = await run(command, overrides, argv.force === true, reporter, counts, argv.quiet === true);
   } catch (err) {
     process.exitCode = exitCodeFor(err);
     reportError(reporter, err);
@@ -47,23 +49,29 @@ function reportError(reporter: Reporter, err: unknown): void {
   if (process.env.SQLSURE_DEBUG && e.stack) console.error(e.stack);
 }
 
-async function run(command: 'prepare' | 'generate' | 'check', overrides: Flags, force: boolean, reporter: Reporter, counts: Record<string, number>): Promise<number> {
+async function run(command: 'prepare' | 'generate' | 'check', overrides: Flags, force: boolean, reporter: Reporter, counts: Record<string, number>, quiet = false): Promise<number> {
   const printProblems = (problems: readonly ReportedProblem[]) => reporter.report(problems);
   switch (command) {
     case 'prepare': {
       const { prepare } = await import('../prepare/prepare.js');
-      const r = await prepare({ ...overrides, ...(force ? { force } : {}) });
+      const { progressText } = await import('../prepare/prepare-progress.js');
+      const { statusLineFor } = await import('./status-line.js');
+      const status = statusLineFor(process.stderr, process.env, quiet);
+      const r = await prepare({ ...overrides, ...(force ? { force } : {}), ...(status.enabled ? { onProgress: (p) => status.show(progressText(p)) } : {}) }).finally(() => status.clear());
       reporter.setRoot(r.config.root);
       Object.assign(counts, { queries: r.queries, prepared: r.prepared, described: r.described, unchanged: r.unchanged });
-      if (r.database) console.error(describeDatabase(r.database, r.described));
+      if (quiet) {
+        // Only problems: the problems themselves and the one line that sums them up.
+      } else if (r.database) console.error(describeDatabase(r.database, r.described));
       else if (r.described === 0 && r.queries > 0 && !r.problems.length) console.error('nothing to describe: the schema and every query are unchanged since the last prepare');
-      if (r.describedAllBecause && r.describedAllBecause !== '--force') console.error(`${r.describedAllBecause}: describing every query`);
+      if (!quiet && r.describedAllBecause && r.describedAllBecause !== '--force') console.error(`${r.describedAllBecause}: describing every query`);
       printProblems(r.problems);
       const changes = r.cacheWritten + r.cacheRemoved + r.modulesWritten.length + r.modulesRemoved.length;
       const errors = r.problems.length ? `, ${r.problems.length} error${r.problems.length === 1 ? '' : 's'}` : '';
       const summary = `prepared ${r.prepared} of ${r.queries} queries${errors} in ${Math.round(r.elapsedMs)} ms: ${r.described} described, ${r.unchanged} unchanged` +
         (changes ? ` (${r.cacheWritten} cache entries written, ${r.cacheRemoved} removed; ${r.modulesWritten.length} modules written, ${r.modulesRemoved.length} removed)` : ' (no changes)');
-      console.error(r.problems.length ? pc.red(summary) : summary);
+      if (r.problems.length) console.error(pc.red(summary));
+      else if (!quiet) console.error(summary);
       return r.problems.length ? EXIT.failed : EXIT.ok;
     }
     case 'generate': {

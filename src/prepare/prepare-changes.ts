@@ -22,6 +22,7 @@ import type { MigrationProblem } from '../migrate/migration.js';
 import { loadQuerySources } from '../source/load-query-sources.js';
 import type { SourceProblem } from '../source/query-source.js';
 import type { DescribedQueries } from './describe-queries.js';
+import type { PrepareProgress } from './prepare-progress.js';
 import { stampFile, stampWritten, type FileStamp } from '../incremental/file-stamp.js';
 import { writePrepareState, type EntryStamp, type PrepareState } from '../incremental/prepare-state.js';
 import { readReusable, reusableHashes, type ReusableEntry } from '../incremental/reusable-entries.js';
@@ -42,6 +43,7 @@ export interface ChangesInput {
   layout: string;
   /** The database, opened on first use (the embedded one is started only if something must be described). */
   database: () => Promise<{ session: WireSession; info?: DatabaseInfo }>;
+  onProgress?: (progress: PrepareProgress) => void;
 }
 
 export interface ChangesOutcome {
@@ -96,6 +98,7 @@ export async function prepareChanges(input: ChangesInput): Promise<ChangesOutcom
     if (pending.length > 0) {
       // The online half (parser, inference) is loaded only when something must be described.
       const { describeQueries } = await import('./describe-queries.js');
+      input.onProgress?.({ phase: 'describe', queries: pending.length });
       described = await describeQueries(session, pending, sources.lines);
       // A server behind the migrations folder: one problem naming the cause, not one per query.
       // (The embedded database is built from the folder: it is never behind.)
@@ -137,6 +140,7 @@ export async function prepareChanges(input: ChangesInput): Promise<ChangesOutcom
   const empty: SchemaTypes = { enums: {}, domains: {}, composites: {} };
   const schema = mergeSchemaTypes(described?.schema ?? empty, known ? schemaTypesOfEntries([...reusedEntries, ...lastGood.entries], known) : empty);
 
+  input.onProgress?.({ phase: 'write' });
   let cacheWritten = 0;
   const entryStamps: Record<string, EntryStamp> = {};
   for (const entry of entries) {

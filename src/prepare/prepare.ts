@@ -25,12 +25,15 @@ import { readPrepareState, stateFileFor, type PreviousState } from '../increment
 import { toolIdentity } from '../incremental/tool-identity.js';
 import { projectUnchanged } from '../incremental/unchanged-project.js';
 import type { ChangesOutcome } from './prepare-changes.js';
+import type { PrepareProgress } from './prepare-progress.js';
 
 export interface PrepareOptions extends ConfigOverrides {
   /** Injected session (tests, embedded database); otherwise one is opened from the config. */
   session?: WireSession;
   /** Describe every query, ignoring what earlier runs remember. */
   force?: boolean;
+  /** Called as each long phase starts (initdb, each migration, describing, writing). */
+  onProgress?: (progress: PrepareProgress) => void;
 }
 
 export interface PrepareResult extends ChangesOutcome {
@@ -67,7 +70,14 @@ export async function prepare(options: PrepareOptions = {}): Promise<PrepareResu
   let session = options.session;
   let database: DatabaseInfo | undefined;
   const open = async (): Promise<{ session: WireSession; info?: DatabaseInfo }> => {
-    if (!session) ({ session, info: database } = await openDatabase({ root, migrations: config.migrations, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) }));
+    if (!session) {
+      ({ session, info: database } = await openDatabase({
+        root,
+        migrations: config.migrations,
+        ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      }));
+    }
     return { session, ...(database ? { info: database } : {}) };
   };
   try {
@@ -107,6 +117,7 @@ export async function prepare(options: PrepareOptions = {}): Promise<PrepareResu
       schemaHash,
       layout,
       database: open,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     return {
       config,
