@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { embeddedMigrations, manifestProblems, withMigrationsModule } from '../codegen/embedded-migrations.js';
 import { generateModules } from '../codegen/generate-modules.js';
+import { modulePathFor } from '../codegen/module-path.js';
 import { listGeneratedFiles } from '../codegen/write-modules.js';
 import { resolveConfig, type ConfigOverrides, type ResolvedConfig } from '../config/config.js';
 import type { SourceProblem } from '../source/query-source.js';
@@ -13,6 +14,8 @@ import { sortProblems } from '../report/sort-problems.js';
 import { loadOfflineState } from './offline-state.js';
 
 const RUN_PREPARE = 'run `sqlsure prepare` and commit the result';
+/** The cache is right and only the modules differ (the config changed, or a module was edited). */
+const RUN_GENERATE = 'the offline cache is up to date: run `sqlsure generate` (no database needed) and commit the result';
 
 export interface CheckResult {
   config: ResolvedConfig;
@@ -32,20 +35,31 @@ export async function check(options: ConfigOverrides = {}): Promise<CheckResult>
   const embedded = await embeddedMigrations(config, { split: false });
   problems.push(...withMigrationsModule(modules, embedded), ...manifestProblems(config.root, embedded));
 
+  // With the cache in order, what differs is made from it alone: `generate` fixes it.
+  const hint = state.problems.length === 0 && codegenProblems.length === 0 ? RUN_GENERATE : RUN_PREPARE;
+  const consequences = new Set([...state.editedFiles].map((f) => modulePathFor(f, config.queries, config.generated)));
   for (const [file, expected] of modules) {
+    if (consequences.has(file)) continue;
     const actual = await readFile(path.join(config.root, file), 'utf8').catch(() => undefined);
     if (actual === undefined) {
-      problems.push({ file, position: { line: 1, column: 1 }, message: 'generated module is missing', hint: RUN_PREPARE });
+      problems.push({ file, position: { line: 1, column: 1 }, message: 'generated module is missing', hint });
     } else if (actual !== expected) {
-      problems.push({ file, position: firstDifference(actual, expected), message: 'generated module differs from what the offline cache produces (edited by hand, or stale)', hint: RUN_PREPARE });
+      problems.push({ file, position: firstDifference(actual, expected), message: 'generated module differs from what the offline cache produces (edited by hand, or stale)', hint });
     }
   }
   for (const file of listGeneratedFiles(config)) {
-    if (!modules.has(file)) {
-      problems.push({ file, position: { line: 1, column: 1 }, message: 'generated module has no query file any more', hint: RUN_PREPARE });
+    if (!modules.has(file) && !consequences.has(file)) {
+      problems.push({ file, position: { line: 1, column: 1 }, message: 'generated module has no query file any more', hint });
     }
   }
-  return { config, queries: state.queryCount, modules: modules.size, problems: sortProblems(problems) };
+  return { config, queries: state.queryCount, modules: modules.size, problems: rootCauseFirst(sortProblems(problems), config) };
+}
+
+/** Query files and migrations (what people edit) before the cache, the cache before the modules made from it. */
+function rootCauseFirst(problems: SourceProblem[], config: ResolvedConfig): SourceProblem[] {
+  const under = (file: string, dir: string) => file === dir || file.startsWith(`${dir.replace(/\/$/, '')}/`);
+  const rank = (p: SourceProblem) => (under(p.file, config.generated) ? 2 : under(p.file, config.cache) ? 1 : 0);
+  return problems.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i).map(({ p }) => p);
 }
 
 function firstDifference(actual: string, expected: string): { line: number; column: number } {

@@ -24,6 +24,11 @@ export interface OfflineState {
   entries: CacheEntry[];
   schema: SchemaFile | undefined;
   problems: SourceProblem[];
+  /**
+   * Query files with a query edited since the last prepare: their generated modules differ as a
+   * consequence, which the query's own problem already says.
+   */
+  editedFiles: Set<string>;
 }
 
 export async function loadOfflineState(config: ResolvedConfig): Promise<OfflineState> {
@@ -65,12 +70,15 @@ export async function loadOfflineState(config: ResolvedConfig): Promise<OfflineS
   const available = new Set(entryFiles);
   const used = new Set<string>();
   const entries: CacheEntry[] = [];
+  const edited: Array<{ query: (typeof sources.queries)[number]; problem: SourceProblem }> = [];
   for (const query of sources.queries) {
     const hash = queryHash(query);
     const fileName = cacheFileName(hash);
     const where = at(query.file, query.position.line, query.position.column);
     if (!available.has(fileName)) {
-      problems.push({ ...where, message: `query ${query.name} has no cache entry for its current SQL`, hint: RUN_PREPARE });
+      const problem: SourceProblem = { ...where, message: `query ${query.name} has no cache entry for its current SQL`, hint: RUN_PREPARE, query: query.name };
+      problems.push(problem);
+      edited.push({ query, problem });
       continue;
     }
     used.add(fileName);
@@ -95,6 +103,12 @@ export async function loadOfflineState(config: ResolvedConfig): Promise<OfflineS
   }
   for (const orphan of entryFiles.filter((f) => !used.has(f))) {
     const entry = await readEntry(cacheDir, orphan).catch(() => undefined);
+    // The entry of a query as it was before an edit is part of that one mistake: said there.
+    const before = entry && edited.find(({ query }) => entry.source === `${query.file}:${query.position.line}` || (entry.name === query.name && entry.source.startsWith(`${query.file}:`)));
+    if (before) {
+      before.problem.message = `query ${before.query.name} changed since the last prepare: its cache entry (${cacheFile(orphan)}) holds the SQL from before`;
+      continue;
+    }
     problems.push({
       ...at(cacheFile(orphan)),
       message: `orphaned cache entry${entry ? ` for ${entry.name} (${entry.source})` : ''}: no current query has this SQL`,
@@ -102,7 +116,7 @@ export async function loadOfflineState(config: ResolvedConfig): Promise<OfflineS
     });
   }
   await savingMemo;
-  return { queryCount: sources.queries.length, entries, schema, problems };
+  return { queryCount: sources.queries.length, entries, schema, problems, editedFiles: new Set(edited.map(({ query }) => query.file)) };
 }
 
 /** A cache file that cannot be used: what is wrong with it, never a raw JS error. */

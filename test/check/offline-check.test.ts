@@ -114,12 +114,13 @@ describe('sqlsure check (offline)', () => {
     const dir = await copy();
     await writeFile(path.join(dir, 'queries/more/pets.sql'), '\n-- name: PetsWithOwners :many\nSELECT p.name FROM pets p;\n');
     const r = await check({ root: dir });
-    const mine = r.problems.find((p) => p.message === 'query PetsWithOwners has no cache entry for its current SQL');
-    expect(mine && at(mine)).toBe('queries/more/pets.sql:3:1');
-    expect(mine!.hint).toBe(RUN_PREPARE);
-    // Its old entry is now an orphan, and the module no longer matches what the cache produces.
-    expect(r.problems.some((p) => /^orphaned cache entry for PetsWithOwners \(queries\/more\/pets\.sql:2\): no current query has this SQL$/.test(p.message))).toBe(true);
-    expect(r.problems.some((p) => p.file === 'generated/more/pets.ts')).toBe(true);
+    // One mistake, one problem: its old entry (now an orphan) and the module made from it are
+    // consequences, named in the query's problem instead of reported after it.
+    expect(r.problems.map((p) => `${at(p)} ${p.message.replace(/[0-9a-f]{64}/, '<hash>')}`)).toEqual([
+      'queries/more/pets.sql:3:1 query PetsWithOwners changed since the last prepare: its cache entry (offline-cache/query-<hash>.json) holds the SQL from before',
+    ]);
+    expect(r.problems[0]!.hint).toBe(RUN_PREPARE);
+    expect(r.problems[0]!.query).toBe('PetsWithOwners');
     expect(r.queries).toBe(3);
   });
 
@@ -197,7 +198,8 @@ describe('sqlsure check (offline)', () => {
       'generated/more/pets.ts:1:1 generated module is missing',
       'generated/old/gone.ts:1:1 generated module has no query file any more',
     ]);
-    for (const p of r.problems) expect(p.hint).toBe(RUN_PREPARE);
+    // The cache is in order: the modules are made from it alone, without a database.
+    for (const p of r.problems) expect(p.hint).toBe('the offline cache is up to date: run `sqlsure generate` (no database needed) and commit the result');
   });
 
   it('reports a damaged schema.json by file, instead of as missing or as a schema change', async () => {
@@ -235,13 +237,15 @@ describe('sqlsure check (offline)', () => {
     expect(problems.map((p) => p.message)).toContainEqual(expect.stringMatching(/^the migrations changed since the cache was prepared/));
   });
 
-  it('reports problems in a stable order (by file, then position)', async () => {
+  it('reports problems root cause first: sources, then the cache, then generated modules (each by file, then position)', async () => {
     const dir = await copy();
     await rename(path.join(dir, 'generated/people.ts'), path.join(dir, 'generated/people.ts.bak'));
     await appendFile(path.join(dir, 'migrations/0001_init.sql'), '-- changed\n');
     await writeFile(path.join(dir, 'queries/more/pets.sql'), '-- name: PetsWithOwners :many\nSELECT 1 AS one;\n');
     const files = (await check({ root: dir })).problems.map((p) => p.file);
-    expect(files).toEqual([...files].sort());
+    const rank = (f: string) => (f.startsWith('generated/') ? 2 : f.startsWith('offline-cache/') ? 1 : 0);
+    expect(files).toEqual([...files].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0)));
     expect(files).toContain('generated/people.ts');
+    expect(files[0]).toBe('migrations');
   });
 });
