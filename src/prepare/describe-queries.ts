@@ -3,6 +3,7 @@
  * catalog look-ups, inference, one cache entry per query. Imported only when something must be
  * described, so an unchanged run never loads the SQL parser or the inference engine.
  */
+import { quoteParams } from '../source/quote-params.js';
 import type { CacheEntry, SchemaTypes } from '../cache/cache-entry.js';
 import { queryHash } from '../cache/query-hash.js';
 import { loadCatalog } from '../database/catalog.js';
@@ -78,8 +79,9 @@ export async function describeQueries(
       problems.push({
         file: query.file,
         position: p.statementOffset !== undefined ? locate(parsed.toChar(p.statementOffset)) : query.position,
-        message: `${query.name}: ${p.message}`,
+        message: `${query.name}: ${quoteParams(p.message, query.params)}`,
         ...(p.hint ? { hint: p.hint } : {}),
+        query: query.name,
       });
     }
   });
@@ -92,11 +94,35 @@ function serverProblem(
   locate: (statementOffset: number) => SourceProblem['position'],
 ): SourceProblem {
   const e = d.error;
+  const at = e.position ? codePointToUtf16(query.statement, e.position - 1) : undefined;
+  const hint = [conflictingTypesHint(query, e.code, at, locate), e.hint && quoteParams(e.hint, query.params)].filter(Boolean).join('\n');
   return {
     file: query.file,
-    position: e.position ? locate(codePointToUtf16(query.statement, e.position - 1)) : query.position,
-    message: `${query.name}: ${e.message}${e.detail ? ` (${e.detail})` : ''}`,
+    position: at !== undefined ? locate(at) : query.position,
+    message: `${query.name}: ${quoteParams(e.message, query.params)}${e.detail ? ` (${quoteParams(e.detail, query.params)})` : ''}`,
     code: e.code,
-    ...(e.hint ? { hint: e.hint } : {}),
+    ...(hint ? { hint } : {}),
+    query: query.name,
   };
+}
+
+/** A type error next to a parameter used more than once: PostgreSQL gave it the type of one use. */
+function conflictingTypesHint(
+  query: QuerySource,
+  code: string | undefined,
+  at: number | undefined,
+  locate: (statementOffset: number) => SourceProblem['position'],
+): string | undefined {
+  if (at === undefined || !code || !['42883', '42804', '42P08', '42P18'].includes(code)) return undefined;
+  let best: { name: string; uses: number[]; distance: number } | undefined;
+  for (const p of query.params) {
+    if (p.positional || p.expansion) continue;
+    const uses = [...query.statement.matchAll(new RegExp(`\\$${p.index}(?!\\d)`, 'g'))].map((m) => m.index);
+    if (uses.length < 2) continue;
+    const distance = Math.min(...uses.map((u) => Math.abs(u - at)));
+    if (distance <= 40 && (!best || distance < best.distance)) best = { name: p.name, uses, distance };
+  }
+  if (!best) return undefined;
+  const where = best.uses.map((u) => { const l = locate(u); return `${l.line}:${l.column}`; });
+  return `parameter :${best.name} is used ${best.uses.length} times (at ${where.join(' and ')}) where different types are expected, but a parameter has one type: use a separate parameter for each, or cast one use (\`:${best.name}::text\`)`;
 }

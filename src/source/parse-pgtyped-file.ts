@@ -12,6 +12,7 @@
  * parameter), so both formats share one rewriter. `:one` after the name is sqlsure's addition
  * (pgtyped has no cardinalities; without it a query is `:many`, or `:exec` if it returns no rows).
  */
+import { cardinalityHint } from './did-you-mean.js';
 import type { SQLQueryAST } from '@pgtyped/parser';
 import { buildQuerySource, type ReportProblem } from './build-query-source.js';
 import type { ParsedQueryFile } from './parse-query-file.js';
@@ -67,7 +68,7 @@ export function parsePgtypedFile(
         const written = m[4]?.toLowerCase() ?? 'many';
         if (!m[4]) defaulted.add(name);
         if (!(CARDINALITIES as readonly string[]).includes(written)) {
-          problem(t.start + m.index + m[1]!.length, `unknown cardinality ":${m[4]}" for query ${name}`, `use one of ${CARDINALITIES.map((c) => ':' + c).join(', ')}`);
+          problem(t.start + m.index + m[1]!.length, `unknown cardinality ":${m[4]}" for query ${name}`, cardinalityHint(m[4]!), undefined, name);
           return { blockCount, queries: [], problems };
         }
         if (!cardinalities.has(name)) cardinalities.set(name, { cardinality: written as Cardinality, offset: t.start });

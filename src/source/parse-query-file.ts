@@ -8,7 +8,8 @@
  * pgtyped `/* @name X *\/` blocks is read as pgtyped (parse-pgtyped-file.ts).
  */
 import path from 'node:path';
-import { buildQuerySource, type QueryBlock } from './build-query-source.js';
+import { buildQuerySource, type QueryBlock, type ReportProblem } from './build-query-source.js';
+import { cardinalityHint } from './did-you-mean.js';
 import { isPgtypedFile, parsePgtypedFile } from './parse-pgtyped-file.js';
 import { mayBePgtypedFile } from './pgtyped-parser.js';
 import { CARDINALITIES, type Cardinality, type QuerySource, type SourceProblem } from './query-source.js';
@@ -27,6 +28,8 @@ export interface ParsedQueryFile {
 const ANNOTATION_START = /^--\s*name\s*:/i;
 const ANNOTATION = /^--\s*name\s*:\s*(\S+)(?:\s+:(\S+))?\s*$/i;
 const QUERY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** `-- name GetUser :one`: an annotation but for the colon after `name`. */
+const MISSING_COLON = /^--\s*name\s+([A-Za-z_][A-Za-z0-9_]*)\s+:([A-Za-z]+)\s*$/i;
 
 
 /**
@@ -38,8 +41,8 @@ export function parseQueryFile(file: string, rawText: string): ParsedQueryFile {
   const written = normaliseSourceText(rawText);
   const lines = new LineIndex(written);
   const problems: SourceProblem[] = [];
-  const problem = (offset: number, message: string, hint?: string, code?: string): void => {
-    problems.push({ file, position: lines.position(offset), message, ...(code ? { code } : {}), ...(hint ? { hint } : {}) });
+  const problem = (offset: number, message: string, hint?: string, code?: string, query?: string): void => {
+    problems.push({ file, position: lines.position(offset), message, ...(code ? { code } : {}), ...(hint ? { hint } : {}), ...(query ? { query } : {}) });
   };
 
   const scanned = scanQueryFile(written, mayBePgtypedFile(written) ? 'pgtyped' : 'native');
@@ -85,12 +88,12 @@ const NEXT_QUERY_HINT = 'each query is exactly one statement; start the next one
 function splitIntoBlocks(
   file: string,
   tokens: SqlToken[],
-  problem: (offset: number, message: string, hint?: string) => void,
+  problem: ReportProblem,
   textLength: number,
 ): { blocks: Array<QueryBlock & { end: number }>; count: number } {
   const annotations = tokens
     .map((t, i) => ({ t, i }))
-    .filter(({ t }) => t.kind === 'SQL_COMMENT' && ANNOTATION_START.test(t.text));
+    .filter(({ t }) => t.kind === 'SQL_COMMENT' && (ANNOTATION_START.test(t.text) || MISSING_COLON.test(t.text)));
 
   if (annotations.length === 0) {
     return { blocks: [{ name: nameFromFile(file), cardinality: 'many', anchor: 0, end: textLength, tokens }], count: 1 };
@@ -105,6 +108,12 @@ function splitIntoBlocks(
   annotations.forEach(({ t, i }, k) => {
     const nextIndex = annotations[k + 1]?.i ?? tokens.length;
     const end = annotations[k + 1]?.t.start ?? textLength;
+    const colonless = MISSING_COLON.exec(t.text);
+    if (colonless) {
+      const [, name, cardinality] = colonless;
+      problem(t.start, `annotation "${t.text}" has no colon after "name"`, `did you mean \`-- name: ${name} :${cardinality}\`?`, undefined, name);
+      return;
+    }
     const match = ANNOTATION.exec(t.text);
     if (!match) {
       problem(t.start, `malformed annotation "${t.text}"`, 'write it as `-- name: GetUserById :one`');
@@ -117,7 +126,7 @@ function splitIntoBlocks(
       return;
     }
     if (!(CARDINALITIES as readonly string[]).includes(cardinalityText)) {
-      problem(t.start, `unknown cardinality ":${match[2]}" for query ${name}`, `use one of ${CARDINALITIES.map((c) => ':' + c).join(', ')}`);
+      problem(t.start, `unknown cardinality ":${match[2]}" for query ${name}`, cardinalityHint(match[2]!), undefined, name);
       return;
     }
     blocks.push({ name, cardinality: cardinalityText as Cardinality, anchor: t.start, end, tokens: tokens.slice(i + 1, nextIndex) });

@@ -20,6 +20,7 @@ describe('parameter limit', () => {
         message: 'query B needs 70000 parameters; PostgreSQL allows at most 65535 in one statement',
         code: '54023',
         hint: expect.stringContaining('one array parameter'),
+        query: 'B',
       },
     ]);
     expect(r.queries.map((q) => q.name)).toEqual(['A']);
