@@ -190,7 +190,8 @@ async function runMigrate(command: MigrateSubcommand, argv: MigrateFlags, overri
     }
     case 'info': {
       const { formatInfoTable } = await import('../migrate/format-info-table.js');
-      console.log(formatInfoTable(await m.migrateInfo(overrides)));
+      // With --reporter json, stdout holds only the JSON document.
+      (reporter.name === 'json' ? console.error : console.log)(formatInfoTable(await m.migrateInfo(overrides)));
       return EXIT.ok;
     }
     case 'add': {
@@ -202,7 +203,7 @@ async function runMigrate(command: MigrateSubcommand, argv: MigrateFlags, overri
         ...(argv.sequential !== undefined ? { sequential: argv.sequential } : {}),
         ...(argv.timestamp !== undefined ? { timestamp: argv.timestamp } : {}),
       });
-      for (const f of added.files) console.log(path.relative(process.cwd(), f) || f);
+      for (const f of added.files) (reporter.name === 'json' ? console.error : console.log)(path.relative(process.cwd(), f) || f);
       return EXIT.ok;
     }
     case 'revert': {

@@ -1,0 +1,71 @@
+/**
+ * The guards of the test run itself (test/support/global-setup.ts): a stale dist/ is detected, and
+ * an unreachable PostgreSQL is a failure unless the developer opted out — never in CI.
+ */
+import { mkdir, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { staleBuildReason } from '../support/fresh-build.js';
+import { skipPgRequested, unreachableServerMessage } from '../support/pg-test-database.js';
+import { makeProject, removeProject } from '../support/project-dir.js';
+
+describe('stale build detection', () => {
+  let root: string | undefined;
+  afterEach(async () => {
+    if (root) await removeProject(root);
+  });
+
+  /** A project with src/a.ts and src/sub/b.ts, and their outputs, each at the given time (seconds). */
+  const project = async (times: { a: number; b: number; outA?: number; outB?: number; config?: number }) => {
+    root = await makeProject({ 'src/a.ts': '', 'src/sub/b.ts': '', 'src/types.d.ts': '', 'tsconfig.build.json': '{}' });
+    const at = (file: string, seconds: number) => utimes(path.join(root!, file), seconds, seconds);
+    await mkdir(path.join(root, 'dist/sub'), { recursive: true });
+    await at('src/a.ts', times.a);
+    await at('src/sub/b.ts', times.b);
+    await at('src/types.d.ts', 9_000); // declaration files have no output of their own
+    await at('tsconfig.build.json', times.config ?? 0);
+    for (const [file, t] of [['dist/a.js', times.outA], ['dist/sub/b.js', times.outB]] as const) {
+      if (t === undefined) continue;
+      await writeFile(path.join(root, file), '');
+      await at(file, t);
+    }
+    return root;
+  };
+
+  it('accepts a build newer than every source', async () => {
+    expect(staleBuildReason(await project({ a: 100, b: 100, outA: 200, outB: 200 }))).toBeUndefined();
+  });
+
+  it('names a source newer than its output, in a subfolder too', async () => {
+    expect(staleBuildReason(await project({ a: 100, b: 300, outA: 200, outB: 200 }))).toBe('src/sub/b.ts is newer than its build');
+  });
+
+  it('names a missing output', async () => {
+    expect(staleBuildReason(await project({ a: 100, b: 100, outA: 200 }))).toBe('dist/sub/b.js is missing');
+  });
+
+  it('notices compiler settings changed after the build', async () => {
+    expect(staleBuildReason(await project({ a: 100, b: 100, outA: 200, outB: 200, config: 250 }))).toBe('tsconfig.build.json is newer than the build');
+  });
+});
+
+describe('without PostgreSQL', () => {
+  it('skips only on the explicit opt-out, and never under REQUIRE_REAL_PG=1', () => {
+    expect(skipPgRequested({})).toBe(false);
+    expect(skipPgRequested({ SQLSURE_TEST_SKIP_PG: 'true' })).toBe(false);
+    expect(skipPgRequested({ SQLSURE_TEST_SKIP_PG: '1' })).toBe(true);
+    expect(skipPgRequested({ SQLSURE_TEST_SKIP_PG: '1', REQUIRE_REAL_PG: '1' })).toBe(false);
+  });
+
+  it('says how to start a server, where to point TEST_DATABASE_URL, and how to opt out', () => {
+    const message = unreachableServerMessage('ECONNREFUSED', {});
+    expect(message).toContain('is unreachable (ECONNREFUSED)');
+    expect(message).toContain('pg_ctlcluster 15 main start');
+    expect(message).toContain('TEST_DATABASE_URL');
+    expect(message).toContain('SQLSURE_TEST_SKIP_PG=1 npm test');
+    expect(message).not.toContain('is ignored');
+    expect(unreachableServerMessage('ECONNREFUSED', { REQUIRE_REAL_PG: '1', SQLSURE_TEST_SKIP_PG: '1' })).toContain(
+      'REQUIRE_REAL_PG=1 is set, so SQLSURE_TEST_SKIP_PG=1 is ignored',
+    );
+  });
+});
