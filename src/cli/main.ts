@@ -8,6 +8,7 @@ import { hideBin } from 'yargs/helpers';
 import { EXIT } from './exit-codes.js';
 import { ownVersion } from './own-version.js';
 import { runInit } from './run-init.js';
+import { runVerify } from './run-verify.js';
 import { runCommand, runMigrateCommand } from './run-command.js';
 import { REPORTERS } from '../report/reporter.js';
 
@@ -103,6 +104,20 @@ await yargs(hideBin(process.argv))
   .command('generate', 'Rewrite the generated modules from the offline cache (no database)', pathFlags, (argv) => runCommand('generate', argv))
   .command('check', 'Verify cache and generated modules are fresh, with no database (for CI)', pathFlags, (argv) => runCommand('check', argv))
   .command('migrate', 'Apply and manage migrations (run, info, add, revert, repair)', migrateCommands)
+  .command(
+    'verify',
+    "Will the previous release still work once the current migrations are live? Describe its cached queries against them",
+    (y) =>
+      pathFlags(y)
+        .option('base', {
+          type: 'string',
+          demandOption: 'name the previous release: --base <folder> (its project or offline-cache folder) or --base <git revision>',
+          describe: "The previous release: a folder (its project root or offline-cache folder) or a git revision whose committed cache is read",
+        })
+        .option('database-url', { type: 'string', describe: 'PostgreSQL connection string (already migrated)', defaultDescription: '$DATABASE_URL, else embedded' })
+        .option('strict', { type: 'boolean', describe: 'Fail also on breaks caused by migrations marked `-- sqlsure: breaking`' }),
+    (argv) => runVerify(argv),
+  )
   .command(
     'init',
     'Start using sqlsure here: config, a first migration, an example query, package.json scripts; never overwrites',

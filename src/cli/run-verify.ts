@@ -1,0 +1,70 @@
+/** `sqlsure verify --base <dir|rev>`: prints each break of the previous release, then a summary. */
+import type { MigrationProblem } from '../migrate/migration.js';
+import { colors as pc } from '../report/color-choice.js';
+import type { ReportedProblem } from '../report/reported-problem.js';
+import { terminalText } from '../report/terminal-text.js';
+import { Reporter, type ReporterName } from '../report/reporter.js';
+import { EXIT } from './exit-codes.js';
+
+interface VerifyFlags {
+  base?: string;
+  root?: string;
+  config?: string;
+  queries?: string;
+  migrations?: string;
+  generated?: string;
+  cache?: string;
+  databaseUrl?: string;
+  strict?: boolean;
+  reporter?: ReporterName;
+}
+
+export async function runVerify(argv: VerifyFlags): Promise<void> {
+  const reporter = new Reporter(argv.reporter, 'verify', argv.root ?? '.');
+  const counts: Record<string, number> = {};
+  try {
+    const { verify } = await import('../verify/verify.js');
+    const r = await verify({
+      base: argv.base ?? '',
+      ...(argv.root !== undefined ? { root: argv.root } : {}),
+      ...(argv.config !== undefined ? { config: argv.config } : {}),
+      ...(argv.queries !== undefined ? { queries: argv.queries } : {}),
+      ...(argv.migrations !== undefined ? { migrations: argv.migrations } : {}),
+      ...(argv.generated !== undefined ? { generated: argv.generated } : {}),
+      ...(argv.cache !== undefined ? { cache: argv.cache } : {}),
+      ...(argv.databaseUrl !== undefined ? { databaseUrl: argv.databaseUrl } : {}),
+      ...(argv.strict ? { strict: true } : {}),
+    });
+    reporter.setRoot(r.config.root);
+    Object.assign(counts, { queries: r.queries, broken: r.problems.length, acknowledged: r.acknowledged.length, newMigrations: r.newMigrations.length });
+    reporter.report(r.problems);
+    // Acknowledged breaks are notes on stderr, whatever the reporter: they do not fail the run.
+    for (const p of r.acknowledged) console.error(formatNote(p));
+    const against = r.database?.kind === 'server' ? r.database.url : 'the current migrations (embedded PostgreSQL)';
+    const fresh = r.migrationsKnown ? `${r.newMigrations.length} new migration${r.newMigrations.length === 1 ? '' : 's'}` : 'the base does not say which migrations it knew';
+    const acknowledged = r.acknowledged.length ? `, ${r.acknowledged.length} acknowledged (marked breaking)` : '';
+    if (r.problems.length) {
+      console.error(pc.red(`verify failed: ${r.problems.length} of ${r.queries} queries of ${r.base} break against ${against} (${fresh})${acknowledged}`));
+      process.exitCode = EXIT.failed;
+    } else {
+      console.error(`verify passed: the ${r.queries} queries of ${r.base} still work against ${against} (${fresh})${acknowledged}`);
+      process.exitCode = EXIT.ok;
+    }
+  } catch (err) {
+    const e = err as Error & { problems?: MigrationProblem[] };
+    if (e?.name === 'MigrationFolderError' && e.problems) reporter.report(e.problems);
+    else if (reporter.name === 'plain' || reporter.name === 'pretty') console.error(`${pc.red('error')}: ${e.message}`);
+    else reporter.report([{ message: e.message }]);
+    if (process.env.SQLSURE_DEBUG && e.stack) console.error(e.stack);
+    process.exitCode =
+      e?.name === 'ConfigError' || e?.name === 'UnsupportedExtensionError' ? EXIT.usage : e?.name === 'DatabaseUnreachableError' ? EXIT.unreachable : EXIT.failed;
+  }
+  reporter.finish(Number(process.exitCode), counts);
+}
+
+/** `queries/users.sql:12:1: note: …` plus the hint: like a problem, but not an error. */
+function formatNote(p: ReportedProblem): string {
+  const where = p.file ? `${terminalText(p.file, false)}:${p.position?.line ?? 1}:${p.position?.column ?? 1}: ` : '';
+  const head = `${pc.bold(where)}${pc.cyan('note')}: ${terminalText(p.message)}`;
+  return p.hint ? `${head}\n  ${pc.cyan('hint')}: ${terminalText(p.hint)}` : head;
+}
