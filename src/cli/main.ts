@@ -28,19 +28,23 @@ const pathFlags = (y: Argv) =>
     .option('cache', { type: 'string', describe: 'Offline cache folder', defaultDescription: 'offline-cache' })
     .option('reporter', reporterFlag);
 
-const migrateFlags = (y: Argv) =>
+/** The flags of every migrate command, `add` included (it needs no database). */
+const migrationFolderFlags = (y: Argv) =>
   y
     .option('root', { type: 'string', describe: 'Project root; other paths are relative to it', default: '.', defaultDescription: 'current directory' })
     .option('config', { type: 'string', describe: 'Config file', defaultDescription: '<root>/sqlsure.config.json' })
     .option('migrations', { type: 'string', describe: 'Migrations folder', defaultDescription: 'migrations' })
     .option('database-url', { type: 'string', describe: 'PostgreSQL connection string', defaultDescription: '$DATABASE_URL' })
+    .option('reporter', reporterFlag);
+
+const migrateFlags = (y: Argv) =>
+  migrationFolderFlags(y)
     .option('table', { type: 'string', describe: 'Bookkeeping table, optionally schema.name', defaultDescription: '_sqlsure_migrations' })
     .option('checksum', {
       choices: ['sqlx', 'normalized'] as const,
       describe: 'sqlx: SHA-384 of the raw bytes; normalized: of the text with LF line endings',
       defaultDescription: 'sqlx for _sqlx_migrations, else normalized',
-    })
-    .option('reporter', reporterFlag);
+    });
 
 const targetVersion = { type: 'string', describe: 'A migration version' } as const;
 
@@ -61,8 +65,8 @@ const migrateCommands = (y: Argv) =>
       'add <description..>',
       'Create a new migration file (no database needed)',
       (c) =>
-        migrateFlags(c)
-          .positional('description', { type: 'string', array: true, describe: 'What the migration does' })
+        migrationFolderFlags(c)
+          .positional('description', { type: 'string', array: true, describe: 'What the migration does (its words name the file)', default: undefined })
           .option('reversible', { alias: 'r', type: 'boolean', describe: 'Create a .up.sql and .down.sql pair' })
           .option('sequential', { alias: 's', type: 'boolean', describe: 'Version with the next sequence number (0001, 0002, …)' })
           .option('timestamp', { alias: 't', type: 'boolean', describe: 'Version with the UTC time (YYYYMMDDHHMMSS)' })
