@@ -48,7 +48,7 @@ export function buildQuerySource(
   const end = body[body.length - 1]!.end;
   const inRange = block.tokens.filter((t) => t.start >= start && t.end <= end);
   const rewritten = rewriteStatement(text, inRange, start, end, lines, block.rewrite);
-  for (const p of rewritten.problems) problem(p.offset, p.message, p.hint, undefined, block.name);
+  for (const p of rewritten.problems) problem(p.offset, `${block.name}: ${p.message}`, p.hint, undefined, block.name);
   if (rewritten.problems.length > 0) return undefined;
   const beyond = rewritten.params.find((p) => lastPlaceholder(p) > MAX_PARAMETERS);
   if (beyond) {

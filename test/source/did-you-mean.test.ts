@@ -1,7 +1,10 @@
 /** Near-valid query files: each problem names its query, quotes what the user wrote and suggests the fix. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cardinalityHint, nearest } from '../../src/source/did-you-mean.js';
 import { parseQueryFile } from '../../src/source/parse-query-file.js';
+import { loadSqlParser } from '../../src/source/sql-scanner.js';
+
+beforeAll(() => loadSqlParser());
 
 const problemsOf = (text: string) => parseQueryFile('q.sql', text).problems;
 
@@ -63,5 +66,19 @@ describe('did-you-mean hints', () => {
   it('nearest() only suggests what is close', () => {
     expect(nearest('mny', ['one', 'many'])).toBe('many');
     expect(nearest('xyzzy', ['one', 'many'])).toBeUndefined();
+  });
+});
+
+describe('problems about a query name it', () => {
+  it('a parameter problem found while rewriting', () => {
+    expect(problemsOf('-- name: Odd :exec\nSELECT 1 FROM t WHERE a IN :xs[] AND b = :xs;\n')).toEqual([
+      {
+        file: 'q.sql',
+        position: { line: 2, column: 42 },
+        message: 'Odd: parameter :xs is used both as a list (IN :name[]) and as a plain parameter',
+        hint: 'use one name per shape',
+        query: 'Odd',
+      },
+    ]);
   });
 });
