@@ -81,7 +81,11 @@ export async function prepareChanges(input: ChangesInput): Promise<ChangesOutcom
     previousSchema = read?.schema;
   }
 
-  const pending = sources.queries.filter((_, i) => !reused?.has(hashes[i]!));
+  const changed = sources.queries.filter((_, i) => !reused?.has(hashes[i]!));
+  // Parsed before any database starts: a syntax error costs no start-up and is never described.
+  const { querySyntaxProblems } = await import('./query-syntax.js');
+  const syntax = await querySyntaxProblems(changed, sources.lines);
+  const pending = changed.filter((q) => !syntax.has(q));
   let described: DescribedQueries | undefined;
   // New migrations are applied (and their errors reported) even with no query to describe.
   if (pending.length > 0 || previous?.fingerprint !== fingerprint) {
@@ -92,7 +96,7 @@ export async function prepareChanges(input: ChangesInput): Promise<ChangesOutcom
     } catch (err) {
       if ((err as Error).name !== 'EmbeddedSetupError') throw err;
       await saveMemo;
-      const problems = [...sources.problems, ...migrationProblems(err, config)];
+      const problems = [...sources.problems, ...syntax.values(), ...migrationProblems(err, config)];
       return { queries: sources.blockCount, prepared: 0, described: 0, unchanged: 0, problems, cacheWritten: 0, cacheRemoved: 0, modulesWritten: [], modulesRemoved: [] };
     }
     if (pending.length > 0) {
@@ -126,7 +130,7 @@ export async function prepareChanges(input: ChangesInput): Promise<ChangesOutcom
       if (entry) entries.push(entry);
     }
   });
-  const problems = [...sources.problems, ...(described?.problems ?? [])];
+  const problems = [...sources.problems, ...syntax.values(), ...(described?.problems ?? [])];
   // Files with a query that did not prepare (its problem may be summed up in another's, as for an unmigrated database).
   const preparedHashes = new Set(entries.map((e) => e.hash));
   const failedFiles = new Set([...problems.map((p) => p.file), ...sources.queries.filter((_, i) => !preparedHashes.has(hashes[i]!)).map((q) => q.file)]);

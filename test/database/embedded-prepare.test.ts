@@ -174,6 +174,21 @@ describe('embedded snapshots that grow with the migrations', () => {
     await rm(path.join(dir, 'migrations', '0012_broken.sql'));
   });
 
+  it('a syntax error in a query is reported at file:line:col without loading PGlite; the other queries keep their output', async () => {
+    const before = await snapshotTree(dir);
+    await writeFile(path.join(dir, 'queries', 'typo.sql'), '-- name: Typo :many\nSELECT id,, email\nFROM users WHERE id = :id!;\n');
+    try {
+      const r = await prepare(dir, ['--import', path.join(REPO_ROOT, 'test/support/forbid-pglite.mjs')]);
+      expect(r.stderr).not.toContain('PGlite was loaded');
+      expect(r.stderr).toMatch(/queries\/typo\.sql:2:11: error \[42601\]: Typo: syntax error at or near ","/);
+      expect(r.code).toBe(1);
+      const after = await snapshotTree(dir);
+      for (const f of Object.keys(before).filter((f) => f.startsWith('generated/') || f.startsWith('offline-cache/query-'))) expect(after[f]).toBe(before[f]);
+    } finally {
+      await rm(path.join(dir, 'queries', 'typo.sql'));
+    }
+  });
+
   it('a second project on the same machine starts from the base snapshot: no initdb', async () => {
     const other = await makeProject({
       'migrations/1_items.sql': 'CREATE TABLE items (id int PRIMARY KEY, name text NOT NULL);\n',
