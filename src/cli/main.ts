@@ -8,6 +8,7 @@ import { hideBin } from 'yargs/helpers';
 import { EXIT } from './exit-codes.js';
 import { ownVersion } from './own-version.js';
 import { runInit } from './run-init.js';
+import { runDatabaseCommand } from './run-database.js';
 import { runVerify } from './run-verify.js';
 import { runCommand, runMigrateCommand } from './run-command.js';
 import { REPORTERS } from '../report/reporter.js';
@@ -34,12 +35,12 @@ const migrationFolderFlags = (y: Argv) =>
     .option('root', { type: 'string', describe: 'Project root; other paths are relative to it', default: '.', defaultDescription: 'current directory' })
     .option('config', { type: 'string', describe: 'Config file', defaultDescription: '<root>/sqlsure.config.json' })
     .option('migrations', { type: 'string', describe: 'Migrations folder', defaultDescription: 'migrations' })
-    .option('database-url', { type: 'string', describe: 'PostgreSQL connection string', defaultDescription: '$DATABASE_URL' })
     .option('reporter', reporterFlag);
 
 const migrateFlags = (y: Argv) =>
   migrationFolderFlags(y)
     .option('table', { type: 'string', describe: 'Bookkeeping table, optionally schema.name', defaultDescription: '_sqlsure_migrations' })
+    .option('database-url', { type: 'string', describe: 'PostgreSQL connection string', defaultDescription: '$DATABASE_URL' })
     .option('checksum', {
       choices: ['sqlx', 'normalized'] as const,
       describe: 'sqlx: SHA-384 of the raw bytes; normalized: of the text with LF line endings',
@@ -93,6 +94,37 @@ const migrateCommands = (y: Argv) =>
     .demandCommand(1, 'Name a migrate command: run, info, add, revert or repair.');
 
 await yargs(hideBin(process.argv))
+const databaseUrlFlag = { type: 'string', describe: 'PostgreSQL connection string of the database', defaultDescription: '$DATABASE_URL' } as const;
+const dropFlags = (y: Argv) =>
+  y
+    .option('yes', { alias: 'y', type: 'boolean', describe: 'Drop without asking (required when there is no terminal)' })
+    .option('force', { alias: 'f', type: 'boolean', describe: "Terminate the database's other connections first (PostgreSQL 13+)" });
+
+const databaseCommands = (y: Argv) =>
+  y
+    .command(
+      'create',
+      'Create the database named by the URL (nothing to do if it exists)',
+      (c) =>
+        c
+          .option('root', { type: 'string', describe: 'Project root; other paths are relative to it', default: '.', defaultDescription: 'current directory' })
+          .option('config', { type: 'string', describe: 'Config file', defaultDescription: '<root>/sqlsure.config.json' })
+          .option('database-url', databaseUrlFlag),
+      (argv) => runDatabaseCommand('create', argv),
+    )
+    .command(
+      'drop',
+      'Drop the database named by the URL, after confirmation',
+      (c) =>
+        dropFlags(c)
+          .option('root', { type: 'string', describe: 'Project root; other paths are relative to it', default: '.', defaultDescription: 'current directory' })
+          .option('config', { type: 'string', describe: 'Config file', defaultDescription: '<root>/sqlsure.config.json' })
+          .option('database-url', databaseUrlFlag),
+      (argv) => runDatabaseCommand('drop', argv),
+    )
+    .command('reset', 'Drop the database (after confirmation), create it, and apply every migration', (c) => dropFlags(migrateFlags(c)), (argv) => runDatabaseCommand('reset', argv))
+    .demandCommand(1, 'Name a database command: create, drop or reset.');
+
   .scriptName('sqlsure')
   .usage('$0 <command> [options]')
   .command(
@@ -102,8 +134,9 @@ await yargs(hideBin(process.argv))
       pathFlags(y)
         .option('database-url', { type: 'string', describe: 'PostgreSQL connection string', defaultDescription: '$DATABASE_URL' })
         .option('force', { type: 'boolean', describe: 'Describe every query, even those unchanged since the last prepare' })
-        .option('quiet', { alias: 'q', type: 'boolean', describe: 'Print only problems: no progress, no summary when all is well' }),
-    (argv) => runCommand('prepare', argv),
+        .option('quiet', { alias: 'q', type: 'boolean', describe: 'Print only problems: no progress, no summary when all is well' })
+        .option('watch', { alias: 'w', type: 'boolean', describe: 'Keep running: prepare again on every change to queries, migrations or config' }),
+    (argv) => (argv.watch ? import('./run-watch.js').then((m) => m.runWatch(argv)) : runCommand('prepare', argv)),
   )
   .command('generate', 'Rewrite the generated modules from the offline cache (no database)', pathFlags, (argv) => runCommand('generate', argv))
   .command('check', 'Verify cache and generated modules are fresh, with no database (for CI)', pathFlags, (argv) => runCommand('check', argv))
@@ -123,12 +156,13 @@ await yargs(hideBin(process.argv))
     (argv) => runVerify(argv),
   )
   .command(
+  .command('database', 'Create, drop or reset the database of DATABASE_URL (create, drop, reset)', databaseCommands)
     'init',
     'Start using sqlsure here: config, a first migration, an example query, package.json scripts; never overwrites',
     (y) => y.option('root', { type: 'string', describe: 'Project folder', default: '.', defaultDescription: 'current directory' }),
     (argv) => runInit(argv),
   )
-  .demandCommand(1, 'Name a command: init, prepare, generate, check or migrate.')
+  .demandCommand(1, 'Name a command: init, prepare, generate, check, migrate or database.')
   .strict()
   .help()
   .alias('help', 'h')

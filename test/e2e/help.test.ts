@@ -28,6 +28,9 @@ describe('--help of each subcommand', () => {
     [['migrate', 'revert'], [...migrateConnection, 'target-version']],
     [['migrate', 'repair'], [...migrateConnection, 'mark-applied', 'mark-pending']],
     [['init'], ['help', 'version', 'root']],
+    [['database', 'create'], ['help', 'version', 'root', 'config', 'database-url']],
+    [['database', 'drop'], ['help', 'version', 'root', 'config', 'database-url', 'yes', 'force']],
+    [['database', 'reset'], [...migrateConnection, 'yes', 'force']],
   ])('%j', async (args, expected) => {
     expect((await flagsOf(args)).flags).toEqual(sorted(expected));
   });
