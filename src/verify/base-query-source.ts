@@ -23,7 +23,11 @@ export function baseQuerySource(entry: CacheEntry, key: string): BaseQuery {
   const lines = new LineIndex(text);
   const parsed = parseQueryFile(key, text);
   const again = parsed.queries.length === 1 && parsed.problems.length === 0 ? parsed.queries[0]! : undefined;
-  if (again && (again.statement === entry.statement || (again.slots?.length ?? 0) > 0)) return { source: again, lines };
+  if (again && (again.statement === entry.statement || (again.slots?.length ?? 0) > 0)) {
+    // `:x?` only widens the TypeScript type: whether the new schema still accepts the NULL the
+    // old code may pass is for inference to say.
+    return { source: { ...again, params: again.params.map((p) => (p.mark === '?' ? { ...p, mark: null } : p)) }, lines };
+  }
 
   const statementText = `${header}${entry.statement}\n`;
   const position = { line: 2, column: 1 };

@@ -27,7 +27,9 @@ export function compareEntries(base: CacheEntry, now: CacheEntry): EntryChange[]
       const at = { ...(target ? { column: target } : {}) };
       const label = `parameter :${b.name}`;
       if (b.pgType !== n.pgType) changes.push({ message: `${label} is ${n.pgType} now, was ${b.pgType}`, types: [b.pgType, n.pgType], ...at });
-      else if (b.nullable && !n.nullable) changes.push({ message: `${label} no longer accepts NULL, which the previous release may pass`, types: [], ...at });
+      // Only a column a parameter is stored into can refuse NULL (NOT NULL); elsewhere a NULL
+      // parameter is merely matched by nothing, which worked the same before.
+      else if (b.nullable && !n.nullable && target) changes.push({ message: `${label} no longer accepts NULL, which the previous release may pass`, types: [], ...at });
     });
   }
   const names = (e: CacheEntry) => e.columns.map((c) => c.name).join(', ');
