@@ -106,7 +106,7 @@ export async function loadOfflineState(config: ResolvedConfig): Promise<OfflineS
     // The entry of a query as it was before an edit is part of that one mistake: said there.
     const before = entry && edited.find(({ query }) => entry.source === `${query.file}:${query.position.line}` || (entry.name === query.name && entry.source.startsWith(`${query.file}:`)));
     if (before) {
-      before.problem.message = `query ${before.query.name} changed since the last prepare: its cache entry (${cacheFile(orphan)}) holds the SQL from before`;
+      before.problem.message = `query ${before.query.name} has no cache entry for its current SQL: it changed since the last prepare (its old entry is ${cacheFile(orphan)})`;
       continue;
     }
     problems.push({

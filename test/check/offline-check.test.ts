@@ -117,7 +117,7 @@ describe('sqlsure check (offline)', () => {
     // One mistake, one problem: its old entry (now an orphan) and the module made from it are
     // consequences, named in the query's problem instead of reported after it.
     expect(r.problems.map((p) => `${at(p)} ${p.message.replace(/[0-9a-f]{64}/, '<hash>')}`)).toEqual([
-      'queries/more/pets.sql:3:1 query PetsWithOwners changed since the last prepare: its cache entry (offline-cache/query-<hash>.json) holds the SQL from before',
+      'queries/more/pets.sql:3:1 query PetsWithOwners has no cache entry for its current SQL: it changed since the last prepare (its old entry is offline-cache/query-<hash>.json)',
     ]);
     expect(r.problems[0]!.hint).toBe(RUN_PREPARE);
     expect(r.problems[0]!.query).toBe('PetsWithOwners');

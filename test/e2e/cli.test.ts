@@ -92,7 +92,7 @@ describe.skipIf(!reachable)('sqlsure CLI against PostgreSQL', () => {
       const file = path.join(dir, 'queries/people.sql');
       await writeFile(file, QUERIES.replace('WHERE id = :id!;', 'WHERE id = :id! AND true;'));
       // One mistake, one problem: the old entry and the module it made are its consequences.
-      const r = await expectStale(/queries\/people\.sql:2:1: error: query GetPerson changed since the last prepare: its cache entry \(offline-cache\/query-[0-9a-f]{64}\.json\) holds the SQL from before/);
+      const r = await expectStale(/queries\/people\.sql:2:1: error: query GetPerson has no cache entry for its current SQL: it changed since the last prepare \(its old entry is offline-cache\/query-[0-9a-f]{64}\.json\)/);
       expect(r.stderr).toContain('check failed: 1 problem');
       await writeFile(file, QUERIES);
       expect((await check()).code).toBe(0);

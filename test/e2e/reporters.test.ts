@@ -155,7 +155,7 @@ describe.skipIf(!reachable)('reporters', () => {
       const r = await check('plain');
       expect(r.code).toBe(1);
       expect(hashless(r.stderr)).toBe(
-        'queries/people.sql:5:1: error: query ListPeople changed since the last prepare: its cache entry (offline-cache/query-<hash>.json) holds the SQL from before\n' +
+        'queries/people.sql:5:1: error: query ListPeople has no cache entry for its current SQL: it changed since the last prepare (its old entry is offline-cache/query-<hash>.json)\n' +
           '  hint: run `sqlsure prepare` and commit the result\n' +
           'check failed: 1 problem\n',
       );
@@ -165,7 +165,7 @@ describe.skipIf(!reachable)('reporters', () => {
       const r = await check('pretty');
       expect(hashless(r.stderr)).toBe(
         [
-          'queries/people.sql:5:1 - error: query ListPeople changed since the last prepare: its cache entry (offline-cache/query-<hash>.json) holds the SQL from before',
+          'queries/people.sql:5:1 - error: query ListPeople has no cache entry for its current SQL: it changed since the last prepare (its old entry is offline-cache/query-<hash>.json)',
           '',
           '  5 | SELECT id, name FROM people ORDER BY name;',
           '    | ^^^^^^',
@@ -180,7 +180,7 @@ describe.skipIf(!reachable)('reporters', () => {
     it('github', async () => {
       const r = await check('github');
       expect(hashless(r.stdout)).toBe(
-        '::error file=queries/people.sql,line=5,col=1,endLine=5,endColumn=7,title=sqlsure ListPeople::query ListPeople changed since the last prepare: its cache entry (offline-cache/query-<hash>.json) holds the SQL from before%0Ahint: run `sqlsure prepare` and commit the result\n',
+        '::error file=queries/people.sql,line=5,col=1,endLine=5,endColumn=7,title=sqlsure ListPeople::query ListPeople has no cache entry for its current SQL: it changed since the last prepare (its old entry is offline-cache/query-<hash>.json)%0Ahint: run `sqlsure prepare` and commit the result\n',
       );
       expect(r.stderr).toBe('check failed: 1 problem\n');
     });
@@ -205,7 +205,7 @@ describe.skipIf(!reachable)('reporters', () => {
             code: null,
             sqlstate: null,
             query: 'ListPeople',
-            message: 'query ListPeople changed since the last prepare: its cache entry (offline-cache/query-<hash>.json) holds the SQL from before',
+            message: 'query ListPeople has no cache entry for its current SQL: it changed since the last prepare (its old entry is offline-cache/query-<hash>.json)',
             hint: 'run `sqlsure prepare` and commit the result',
           },
         ],
