@@ -2,6 +2,7 @@
 export { prepare, type PrepareOptions, type PrepareResult } from './prepare/prepare.js';
 export { generate, type GenerateResult } from './codegen/generate.js';
 export { check, type CheckResult } from './check/check.js';
+export { verify, type VerifyOptions, type VerifyResult } from './verify/verify.js';
 export { resolveConfig, ConfigError, type ConfigOverrides, type ResolvedConfig, type Int8Mode } from './config/config.js';
 export { generateModules, type GeneratedModules } from './codegen/generate-modules.js';
 export { DatabaseUnreachableError } from './database/pg-server-channel.js';
