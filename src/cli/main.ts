@@ -91,7 +91,19 @@ const migrateCommands = (y: Argv) =>
           .conflicts('mark-applied', 'mark-pending'),
       (argv) => runMigrateCommand('repair', argv),
     )
-    .demandCommand(1, 'Name a migrate command: run, info, add, revert or repair.');
+    .command(
+      'lint',
+      'Find migration statements that would lock or break a busy production database (no database needed)',
+      (c) =>
+        migrationFolderFlags(c)
+          .option('cache', { type: 'string', describe: 'Offline cache folder (its queries and migrations.json)', defaultDescription: 'offline-cache' })
+          .option('all', { type: 'boolean', describe: 'Lint every migration, not only the new ones' })
+          .option('base', { type: 'string', describe: 'The previous release (folder or git revision): lint the migrations it did not have, and check its queries' })
+          .option('database-url', { type: 'string', describe: 'Lint the migrations pending in this database', defaultDescription: '$DATABASE_URL' })
+          .conflicts('all', 'base'),
+      (argv) => import('./run-lint.js').then((m) => m.runLint(argv)),
+    )
+    .demandCommand(1, 'Name a migrate command: run, info, add, revert, repair or lint.');
 
 await yargs(hideBin(process.argv))
 const databaseUrlFlag = { type: 'string', describe: 'PostgreSQL connection string of the database', defaultDescription: '$DATABASE_URL' } as const;

@@ -37,6 +37,14 @@ export interface ConfigFile {
   imports?: Record<string, string>;
   /** Globs of TypeScript files holding `sql` tagged templates, relative to the root (src/source/typescript/). */
   sources?: string[];
+  /** `sqlsure migrate lint`: rule name → "error" | "warn" | "off"; `inCheck` also lints in `check`. */
+  lint?: LintConfig;
+}
+
+export type LintRuleSetting = 'error' | 'warn' | 'off';
+export interface LintConfig {
+  rules?: Record<string, LintRuleSetting>;
+  inCheck?: boolean;
 }
 
 export interface ConfigOverrides extends ConfigFile {
@@ -72,6 +80,8 @@ export interface ResolvedConfig {
   imports: Record<string, string>;
   /** Globs of TypeScript sources with inline queries; empty when none are scanned. */
   sources: string[];
+  /** Rule names are checked by the lint command, which knows them. */
+  lint: { rules: Record<string, LintRuleSetting>; inCheck: boolean };
 }
 
 /** Bad configuration or usage: the CLI exits with code 2. */
@@ -85,7 +95,7 @@ export class ConfigError extends Error {
 const DEFAULTS = { queries: 'queries', migrations: 'migrations', generated: 'generated', cache: 'offline-cache' } as const;
 export const DEFAULT_MIGRATIONS_TABLE = '_sqlsure_migrations';
 const STRING_KEYS = new Set(['queries', 'migrations', 'generated', 'cache', 'databaseUrl', 'migrationsTable']);
-const KNOWN_KEYS = new Set(['$schema', ...STRING_KEYS, 'migrationsChecksum', 'allowMissing', 'alternateChecksums', 'camelCase', 'int8', 'types', 'columns', 'imports', 'sources']);
+const KNOWN_KEYS = new Set(['$schema', ...STRING_KEYS, 'migrationsChecksum', 'allowMissing', 'alternateChecksums', 'camelCase', 'int8', 'types', 'columns', 'imports', 'sources', 'lint']);
 /** Every key a config file may have; schema/sqlsure.config.schema.json lists the same (a test keeps them in sync). */
 export const CONFIG_KEYS: ReadonlySet<string> = KNOWN_KEYS;
 const CHECKSUM_MODES: readonly ChecksumMode[] = ['sqlx', 'normalized'];
@@ -116,6 +126,7 @@ export async function resolveConfig(overrides: ConfigOverrides = {}, env: NodeJS
     alternateChecksums: validateAlternateChecksums(overrides.alternateChecksums ?? fromFile.alternateChecksums ?? {}, configPath),
     ...validateCodegen(overrides, fromFile, configPath),
     sources: validateSources(overrides.sources ?? fromFile.sources ?? [], configPath),
+    lint: validateLint(overrides.lint ?? fromFile.lint ?? {}, configPath),
   };
 }
 
@@ -169,6 +180,21 @@ function validateSources(value: unknown, file: string): string[] {
     }
     return posix;
   });
+}
+
+const LINT_SETTINGS: readonly LintRuleSetting[] = ['error', 'warn', 'off'];
+
+function validateLint(value: unknown, file: string): ResolvedConfig['lint'] {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(`${file}: "lint" must be an object like { "rules": { "require-concurrent-index": "warn" } }`);
+  const { rules = {}, inCheck = false, ...rest } = value as LintConfig;
+  const unknown = Object.keys(rest);
+  if (unknown.length) throw new ConfigError(`${file}: "lint" has unknown key "${unknown[0]}" (known: rules, inCheck)`);
+  if (typeof inCheck !== 'boolean') throw new ConfigError(`${file}: "lint"."inCheck" must be true or false`);
+  if (!rules || typeof rules !== 'object' || Array.isArray(rules)) throw new ConfigError(`${file}: "lint"."rules" must map rule names to "error", "warn" or "off"`);
+  for (const [name, setting] of Object.entries(rules)) {
+    if (!LINT_SETTINGS.includes(setting)) throw new ConfigError(`${file}: "lint"."rules"."${name}" must be "error", "warn" or "off", not ${JSON.stringify(setting)}`);
+  }
+  return { rules: { ...rules }, inCheck };
 }
 
 /** A table named like sqlx's is an adopted sqlx database: keep its checksums comparable. */

@@ -12,8 +12,9 @@ export function formatProblem(p: ReportedProblem, c: Colors = colors): string {
 /** `file:line:col<sep>error [code]: `, or just `error [code]: ` for a problem without a file. */
 export function problemHead(p: ReportedProblem, c: Colors, separator: string): string {
   const code = p.code ? ` [${terminalText(p.code, false)}]` : '';
-  if (!p.file) return `${c.red('error')}${code}: `;
+  const level = p.severity === 'warning' ? c.yellow('warning') : c.red('error');
+  if (!p.file) return `${level}${code}: `;
   const position = p.position ?? { line: 1, column: 1 };
   const where = `${terminalText(p.file, false)}:${position.line}:${position.column}`;
-  return `${c.bold(where)}${separator}${c.red('error')}${code}: `;
+  return `${c.bold(where)}${separator}${level}${code}: `;
 }

@@ -21,7 +21,7 @@ export function githubAnnotation(p: ReportedProblem, extent: Extent | undefined,
   const title = ['sqlsure', p.code ? `[${p.code}]` : '', p.query ?? ''].filter(Boolean).join(' ');
   props.push(`title=${escapeProperty(title)}`);
   const message = p.hint ? `${p.message}\nhint: ${p.hint}` : p.message;
-  return `::error ${props.join(',')}::${escapeData(terminalText(message))}`;
+  return `::${p.severity === 'warning' ? 'warning' : 'error'} ${props.join(',')}::${escapeData(terminalText(message))}`;
 }
 
 export function escapeData(text: string): string {

@@ -8,7 +8,7 @@ import type { ReportedProblem } from './reported-problem.js';
 export const JSON_REPORT_VERSION = 1;
 
 export interface JsonProblem {
-  severity: 'error';
+  severity: 'error' | 'warning';
   file: string | null;
   line: number | null;
   column: number | null;
@@ -35,7 +35,7 @@ export interface JsonReport {
 export function jsonProblem(p: ReportedProblem, extent: Extent | undefined): JsonProblem {
   const sqlstate = p.code && /^[0-9A-Z]{5}$/.test(p.code) ? p.code : null;
   return {
-    severity: 'error',
+    severity: p.severity ?? 'error',
     file: p.file ?? null,
     line: extent?.start.line ?? null,
     column: extent?.start.column ?? null,
@@ -56,7 +56,7 @@ export function jsonReport(command: string, exitCode: number, problems: JsonProb
     command,
     ok: exitCode === 0,
     exitCode,
-    summary: { ...counts, problems: problems.length, errors: problems.length, warnings: 0 },
+    summary: { ...counts, problems: problems.length, errors: problems.filter((p) => p.severity === 'error').length, warnings: problems.filter((p) => p.severity === 'warning').length },
     problems,
   };
 }

@@ -16,4 +16,6 @@ export interface ReportedProblem {
   hint?: string;
   /** The query the problem is about, when there is one. */
   query?: string;
+  /** Default `error`; a `warning` is reported but does not fail the run (lint rules set to "warn"). */
+  severity?: 'error' | 'warning';
 }

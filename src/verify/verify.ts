@@ -118,9 +118,10 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       }
       if (!finding) return;
       const suspect = responsibleMigration(candidates, finding.involved);
+      const { location, outside } = baseLocation(entry.source);
       const problem: ReportedProblem = {
-        ...baseLocation(entry.source),
-        message: finding.message,
+        ...location,
+        message: outside ? `${outside}: ${finding.message}` : finding.message,
         ...(finding.code ? { code: finding.code } : {}),
         hint: hintFor(suspect, fresh.known, fresh.migrations.length),
         query: entry.name,
@@ -140,9 +141,17 @@ function byPlace(a: ReportedProblem, b: ReportedProblem): number {
   return (a.position?.line ?? 0) - (b.position?.line ?? 0);
 }
 
-function baseLocation(source: string): Pick<ReportedProblem, 'file' | 'position'> {
+/**
+ * The base entry's `file:line`. A base cache may come from anywhere (a CI artifact): a file that
+ * is not a plain path inside the project is not handed to reporters, which would read it for a
+ * code frame; the message still names it.
+ */
+function baseLocation(source: string): { location: Pick<ReportedProblem, 'file' | 'position'>; outside?: string } {
   const colon = source.lastIndexOf(':');
-  return { file: source.slice(0, colon), position: { line: Number(source.slice(colon + 1)), column: 1 } };
+  const file = source.slice(0, colon);
+  const inside = file !== '' && !file.startsWith('/') && !/^[A-Za-z]:/.test(file) && !file.split(/[\\/]/).includes('..');
+  if (!inside) return { location: {}, outside: source };
+  return { location: { file, position: { line: Number(source.slice(colon + 1)), column: 1 } } };
 }
 
 function hintFor(suspect: Suspect | undefined, known: boolean, count: number): string {

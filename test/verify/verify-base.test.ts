@@ -4,7 +4,7 @@
  * each case adds one migration and asks whether the base still works.
  */
 import { execFileSync } from 'node:child_process';
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, runSqlFiles, serverReachable, type TestDatabase } from '../support/pg-test-database.js';
@@ -125,6 +125,27 @@ describe.skipIf(!reachable)('verify --base against PostgreSQL', () => {
       'queries/users.sql:10:1: error: GetUserByEmail (previous release): column status may be NULL now (column users.status allows NULL), but the previous release reads it as never NULL',
     );
     expect(strict.code).toBe(1);
+  });
+
+  it('a base entry naming a file outside the project is reported without reading that file', async () => {
+    const crafted = await makeProject();
+    scratch.push(crafted);
+    await cp(baseCache, crafted, { recursive: true });
+    for (const name of await readdir(crafted)) {
+      const text = await readFile(path.join(crafted, name), 'utf8');
+      if (text.includes('"name": "GetUserByEmail"')) await writeFile(path.join(crafted, name), text.replace('"source": "queries/users.sql:10"', '"source": "../../../../etc/passwd:1"'));
+    }
+    const dir = await makeProject();
+    scratch.push(dir);
+    await cp(released, dir, { recursive: true });
+    await writeFile(path.join(dir, NEXT), 'ALTER TABLE users ALTER COLUMN status DROP NOT NULL;\n');
+    const db = await createTestDatabase();
+    databases.push(db);
+    await runSqlFiles(db.url, path.join(dir, 'migrations'));
+    const run = await runCli(['verify', '--base', crafted, '--database-url', db.url, '--reporter', 'pretty'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('error: ../../../../etc/passwd:1: GetUserByEmail (previous release): column status may be NULL now');
+    expect(run.stderr).not.toContain('root:');
   });
 
   it('json reporter: one document on stdout with each break', async () => {
