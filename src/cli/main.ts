@@ -39,8 +39,8 @@ const migrationFolderFlags = (y: Argv) =>
 
 const migrateFlags = (y: Argv) =>
   migrationFolderFlags(y)
-    .option('table', { type: 'string', describe: 'Bookkeeping table, optionally schema.name', defaultDescription: '_sqlsure_migrations' })
     .option('database-url', { type: 'string', describe: 'PostgreSQL connection string', defaultDescription: '$DATABASE_URL' })
+    .option('table', { type: 'string', describe: 'Bookkeeping table, optionally schema.name', defaultDescription: '_sqlsure_migrations' })
     .option('checksum', {
       choices: ['sqlx', 'normalized'] as const,
       describe: 'sqlx: SHA-384 of the raw bytes; normalized: of the text with LF line endings',
@@ -105,7 +105,6 @@ const migrateCommands = (y: Argv) =>
     )
     .demandCommand(1, 'Name a migrate command: run, info, add, revert, repair or lint.');
 
-await yargs(hideBin(process.argv))
 const databaseUrlFlag = { type: 'string', describe: 'PostgreSQL connection string of the database', defaultDescription: '$DATABASE_URL' } as const;
 const dropFlags = (y: Argv) =>
   y
@@ -137,6 +136,7 @@ const databaseCommands = (y: Argv) =>
     .command('reset', 'Drop the database (after confirmation), create it, and apply every migration', (c) => dropFlags(migrateFlags(c)), (argv) => runDatabaseCommand('reset', argv))
     .demandCommand(1, 'Name a database command: create, drop or reset.');
 
+await yargs(hideBin(process.argv))
   .scriptName('sqlsure')
   .usage('$0 <command> [options]')
   .command(
@@ -147,8 +147,13 @@ const databaseCommands = (y: Argv) =>
         .option('database-url', { type: 'string', describe: 'PostgreSQL connection string', defaultDescription: '$DATABASE_URL' })
         .option('force', { type: 'boolean', describe: 'Describe every query, even those unchanged since the last prepare' })
         .option('quiet', { alias: 'q', type: 'boolean', describe: 'Print only problems: no progress, no summary when all is well' })
-        .option('watch', { alias: 'w', type: 'boolean', describe: 'Keep running: prepare again on every change to queries, migrations or config' }),
-    (argv) => (argv.watch ? import('./run-watch.js').then((m) => m.runWatch(argv)) : runCommand('prepare', argv)),
+        .option('watch', { alias: 'w', type: 'boolean', describe: 'Keep running: prepare again on every change to queries, migrations or config' })
+        .option('check', { type: 'boolean', describe: 'Describe every query and compare with the committed cache and modules; write nothing; exit 1 on any difference' })
+        .conflicts('check', 'watch'),
+    (argv) =>
+      argv.check ? import('./run-prepare-check.js').then((m) => m.runPrepareCheck(argv))
+      : argv.watch ? import('./run-watch.js').then((m) => m.runWatch(argv))
+      : runCommand('prepare', argv),
   )
   .command('generate', 'Rewrite the generated modules from the offline cache (no database)', pathFlags, (argv) => runCommand('generate', argv))
   .command('check', 'Verify cache and generated modules are fresh, with no database (for CI)', pathFlags, (argv) => runCommand('check', argv))
@@ -167,8 +172,8 @@ const databaseCommands = (y: Argv) =>
         .option('strict', { type: 'boolean', describe: 'Fail also on breaks caused by migrations marked `-- sqlsure: breaking`' }),
     (argv) => runVerify(argv),
   )
-  .command(
   .command('database', 'Create, drop or reset the database of DATABASE_URL (create, drop, reset)', databaseCommands)
+  .command(
     'init',
     'Start using sqlsure here: config, a first migration, an example query, package.json scripts; never overwrites',
     (y) => y.option('root', { type: 'string', describe: 'Project folder', default: '.', defaultDescription: 'current directory' }),
