@@ -41,6 +41,8 @@ export class QueryUsage {
       seen.add(id);
       this.#uses.push(useOf(e));
     }
+    // Findings name queries in file order, line numbers compared as numbers.
+    this.#uses.sort((a, b) => a.query.source.localeCompare(b.query.source, 'en', { numeric: true }) || (a.query.name < b.query.name ? -1 : 1));
   }
 
   get size(): number {
