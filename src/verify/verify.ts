@@ -93,6 +93,15 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     const lines = new Map<string, LineIndex>(records.map((r) => [r.source.file, r.lines]));
     const { describeQueries } = await import('../prepare/describe-queries.js');
     const described = await describeQueries(session, records.map((r) => r.source), lines);
+    if (config.databaseUrl || injected) {
+      // A server behind the migrations fails the old queries for the wrong reason: say that instead.
+      const { diagnoseUnmigrated } = await import('../prepare/unmigrated-database.js');
+      const diagnosed = await diagnoseUnmigrated(session, config, described.problems, records.length);
+      const behind = diagnosed.find((p) => !lines.has(p.file));
+      if (behind) {
+        return result([{ ...behind, hint: 'verify describes against the current migrations: migrate this database first (`sqlsure migrate run`), or leave out --database-url to use the embedded database' }], []);
+      }
+    }
 
     const nowByKey = new Map(described.entries.map((e) => [e.source.slice(0, e.source.lastIndexOf(':')), e]));
     const failedByKey = new Map<string, SourceProblem>();

@@ -4,7 +4,7 @@
  * each case adds one migration and asks whether the base still works.
  */
 import { execFileSync } from 'node:child_process';
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, runSqlFiles, serverReachable, type TestDatabase } from '../support/pg-test-database.js';
@@ -146,6 +146,24 @@ describe.skipIf(!reachable)('verify --base against PostgreSQL', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('error: ../../../../etc/passwd:1: GetUserByEmail (previous release): column status may be NULL now');
     expect(run.stderr).not.toContain('root:');
+  });
+
+  it('a server behind the current migrations is said to be so, instead of blaming each query', async () => {
+    const dir = await makeProject();
+    scratch.push(dir);
+    await cp(released, dir, { recursive: true });
+    await writeFile(path.join(dir, NEXT), 'ALTER TABLE users ADD COLUMN nickname text;\n');
+    const db = await createTestDatabase();
+    databases.push(db);
+    // Only the first migration, recorded by the runner; the other eight are pending.
+    await mkdir(path.join(dir, 'first'));
+    await cp(path.join(dir, 'migrations/0001_types_and_domains.sql'), path.join(dir, 'first/0001_types_and_domains.sql'));
+    const migrated = await runCli(['migrate', 'run', '--migrations', 'first', '--database-url', db.url], { cwd: dir });
+    expect(migrated.code, migrated.stderr).toBe(0);
+    const run = await runCli(['verify', '--base', baseCache, '--database-url', db.url, '--reporter', 'plain'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(errorLines(run)).toEqual(['migrations:1:1: error: 1 of 9 migrations applied to this database; run `sqlsure migrate run`']);
+    expect(run.stderr).toContain('migrate this database first');
   });
 
   it('json reporter: one document on stdout with each break', async () => {
