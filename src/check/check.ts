@@ -6,7 +6,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { embeddedMigrations, manifestProblems, withMigrationsModule } from '../codegen/embedded-migrations.js';
 import { generateModules } from '../codegen/generate-modules.js';
-import { modulePathFor } from '../codegen/module-path.js';
+import { modulePathFor, sourceFileOf } from '../codegen/module-path.js';
+import { isTypeScriptSource } from '../source/typescript/types-module-path.js';
 import { listGeneratedFiles } from '../codegen/write-modules.js';
 import { resolveConfig, type ConfigOverrides, type ResolvedConfig } from '../config/config.js';
 import type { SourceProblem } from '../source/query-source.js';
@@ -42,6 +43,13 @@ export async function check(options: ConfigOverrides = {}): Promise<CheckResult>
     if (consequences.has(file)) continue;
     const actual = await readFile(path.join(config.root, file), 'utf8').catch(() => undefined);
     if (actual === undefined) {
+      // A TypeScript source's types module sits beside it: the source is where the reader looks.
+      const owner = state.entries.find((e) => isTypeScriptSource(sourceFileOf(e.source)) && modulePathFor(sourceFileOf(e.source), config.queries, config.generated) === file);
+      if (owner) {
+        const [, ownerFile, line] = /^(.*):(\d+)$/.exec(owner.source)!;
+        problems.push({ file: ownerFile!, position: { line: Number(line), column: 1 }, message: `the types module of this file, ${file}, is missing`, hint });
+        continue;
+      }
       problems.push({ file, position: { line: 1, column: 1 }, message: 'generated module is missing', hint });
     } else if (actual !== expected) {
       problems.push({ file, position: firstDifference(actual, expected), message: 'generated module differs from what the offline cache produces (edited by hand, or stale)', hint });

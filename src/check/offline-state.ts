@@ -13,6 +13,7 @@ import { snapshotDirFor } from '../database/pglite-snapshot.js';
 import { SourceMemo } from '../incremental/source-memo.js';
 import { toolIdentity } from '../incremental/tool-identity.js';
 import { loadQuerySources } from '../source/load-query-sources.js';
+import { loadTsSources, mergeSources } from '../source/typescript/load-ts-sources.js';
 import type { SourceProblem } from '../source/query-source.js';
 import { entryDisagreements } from './verify-entry.js';
 
@@ -42,7 +43,7 @@ export async function loadOfflineState(config: ResolvedConfig): Promise<OfflineS
   const cacheFile = (name: string): string => `${config.cache}/${name}`;
   let damagedSchema: SourceProblem | undefined;
   const [sources, schema, entryFiles, schemaHash] = await Promise.all([
-    loadQuerySources(root, config.queries, memo),
+    loadQuerySources(root, config.queries, memo).then(async (files) => mergeSources(files, await loadTsSources(root, config.sources, [config.generated, config.cache]))),
     readSchema(cacheDir).catch((err: unknown) => {
       damagedSchema = damaged(err, cacheFile(SCHEMA_FILE));
       return undefined;

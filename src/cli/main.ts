@@ -24,6 +24,7 @@ const pathFlags = (y: Argv) =>
     .option('root', { type: 'string', describe: 'Project root; other paths are relative to it', default: '.', defaultDescription: 'current directory' })
     .option('config', { type: 'string', describe: 'Config file', defaultDescription: '<root>/sqlsure.config.json' })
     .option('queries', { type: 'string', describe: 'Query files folder', defaultDescription: 'queries' })
+    .option('sources', { type: 'string', array: true, describe: 'Globs of TypeScript files with sql`…` templates', defaultDescription: 'none' })
     .option('migrations', { type: 'string', describe: 'Migrations folder', defaultDescription: 'migrations' })
     .option('generated', { type: 'string', describe: 'Generated modules folder', defaultDescription: 'generated' })
     .option('cache', { type: 'string', describe: 'Offline cache folder', defaultDescription: 'offline-cache' })

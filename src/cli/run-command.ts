@@ -13,6 +13,7 @@ interface Flags {
   migrations?: string;
   generated?: string;
   cache?: string;
+  sources?: string[];
   databaseUrl?: string;
   force?: boolean;
   reporter?: ReporterName;
@@ -28,6 +29,7 @@ export async function runCommand(command: 'prepare' | 'generate' | 'check', argv
     ...(argv.migrations !== undefined ? { migrations: argv.migrations } : {}),
     ...(argv.generated !== undefined ? { generated: argv.generated } : {}),
     ...(argv.cache !== undefined ? { cache: argv.cache } : {}),
+    ...(argv.sources !== undefined ? { sources: argv.sources.map(String) } : {}),
     ...(argv.databaseUrl !== undefined ? { databaseUrl: argv.databaseUrl } : {}),
   };
   const reporter = new Reporter(argv.reporter, command, argv.root ?? '.');

@@ -4,6 +4,8 @@ import type { SourceProblem } from '../source/query-source.js';
 import { codegenOptions, type CodegenOptions } from './codegen-options.js';
 import { emitEnums, ENUMS_MODULE } from './emit-enums.js';
 import { emitModule } from './emit-module.js';
+import { emitTypesModule } from './emit-types-module.js';
+import { isTypeScriptSource } from '../source/typescript/types-module-path.js';
 import { modulePathFor, sourceFileOf } from './module-path.js';
 
 export interface GeneratedModules {
@@ -28,7 +30,7 @@ export function generateModules(
   for (const file of [...byFile.keys()].sort()) {
     const inFile = byFile.get(file)!.sort((a, b) => lineOf(a) - lineOf(b) || (a.name < b.name ? -1 : 1));
     const modulePath = modulePathFor(file, config.queries, config.generated);
-    const emitted = emitModule(file, modulePath, inFile, schema, options);
+    const emitted = (isTypeScriptSource(file) ? emitTypesModule : emitModule)(file, modulePath, inFile, schema, options);
     modules.set(modulePath, emitted.content);
     problems.push(...emitted.problems);
   }

@@ -20,6 +20,7 @@ import type { DatabaseInfo } from '../database/open-database.js';
 import type { WireSession } from '../database/wire-session.js';
 import type { MigrationProblem } from '../migrate/migration.js';
 import { loadQuerySources } from '../source/load-query-sources.js';
+import { loadTsSources, mergeSources } from '../source/typescript/load-ts-sources.js';
 import type { SourceProblem } from '../source/query-source.js';
 import type { DescribedQueries } from './describe-queries.js';
 import type { PrepareProgress } from './prepare-progress.js';
@@ -69,7 +70,10 @@ export async function prepareChanges(input: ChangesInput): Promise<ChangesOutcom
   const root = config.root;
   const cacheDir = path.join(root, config.cache);
   const memo = await SourceMemo.open(input.localDir, root, config.queries, input.tool);
-  const sources = await loadQuerySources(root, config.queries, memo);
+  const sources = mergeSources(
+    await loadQuerySources(root, config.queries, memo),
+    await loadTsSources(root, config.sources, [config.generated, config.cache]),
+  );
   const saveMemo = memo.save();
   const hashes = sources.queries.map((q) => queryHash(q));
 

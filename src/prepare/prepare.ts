@@ -88,7 +88,8 @@ export async function prepare(options: PrepareOptions = {}): Promise<PrepareResu
     } else {
       fingerprint = await serverFingerprint((await open()).session);
     }
-    if (previous?.fingerprint === fingerprint && projectUnchanged(previous, project)) {
+    // TypeScript sources are not stamped: with "sources" every run reads them (cheap: a text pre-filter).
+    if (config.sources.length === 0 && previous?.fingerprint === fingerprint && projectUnchanged(previous, project)) {
       const count = Object.keys(previous.entries).length;
       return {
         config,

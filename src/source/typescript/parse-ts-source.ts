@@ -1,0 +1,158 @@
+/**
+ * One TypeScript source → query records, through the same tail as query files.
+ *
+ * A template is written in pgtyped's TS mode (`$email!`, `$$ids`, `$user(name, age!)`,
+ * `$$rows(a, b!)`), read by `@pgtyped/parser`'s own TS-mode parser. Each parameter is then
+ * respelled in the SQL-file form of the same length (`$email!` → `:email!`, `$$ids` → `:ids `,
+ * `$user(name, age!)` → `:user` and blanks, with the expansion declared as a pgtyped `@param`
+ * would), everything outside the template is blanked (line breaks kept), and the result goes
+ * through PostgreSQL's lexer and buildQuerySource like a pgtyped query file. Offsets never move,
+ * so every position is one in the TypeScript file.
+ */
+import { buildQuerySource, type ReportProblem } from '../build-query-source.js';
+import type { ParsedQueryFile } from '../parse-query-file.js';
+import { pgtypedParser } from '../pgtyped-parser.js';
+import type { ExpansionField, ParamExpansion, QuerySource, SourceProblem } from '../query-source.js';
+import { scanQueryFile } from '../scan-query-file.js';
+import { normaliseSourceText } from '../source-text.js';
+import { LineIndex } from '../text-position.js';
+import { findSqlTemplates, type SqlTemplate } from './find-sql-templates.js';
+import { typesModuleSpecifier } from './types-module-path.js';
+
+const QUERY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const INTERPOLATION_HINT = 'parameters are placeholders, not interpolations: write `$name` in the SQL and pass the value to `.run({ name }, db)`';
+
+/** Never throws. `rawText` may use CRLF and a BOM; positions are those an editor shows. */
+export function parseTsSource(file: string, rawText: string): ParsedQueryFile {
+  const text = normaliseSourceText(rawText);
+  const lines = new LineIndex(text);
+  const problems: SourceProblem[] = [];
+  const problem: ReportProblem = (offset, message, hint, code, query) => {
+    problems.push({ file, position: lines.position(offset), message, ...(code ? { code } : {}), ...(hint ? { hint } : {}), ...(query ? { query } : {}) });
+  };
+  const { templates, sideEffectImports } = findSqlTemplates(file, text);
+  const queries: QuerySource[] = [];
+  const seen = new Map<string, number>();
+  const typesModule = typesModuleSpecifier(file);
+  for (const template of templates) {
+    const name = template.variable;
+    if (template.substitutions.length > 0) {
+      problem(template.substitutions[0]!, `query ${name ?? 'sql`…`'} interpolates a value with \${…}: its SQL would be built at runtime, so it cannot be checked`, INTERPOLATION_HINT, undefined, name);
+      continue;
+    }
+    if (name === undefined) {
+      problem(template.anchor, 'a sql`…` template must be assigned to a const: its name names the query and its types', 'write `export const findUser = sql<IFindUserQuery>`…``');
+      continue;
+    }
+    if (!QUERY_NAME.test(name)) {
+      problem(template.anchor, `query name "${name}" is not usable: it must be letters, digits and underscores`, 'rename the const, e.g. findUserById', undefined, name);
+      continue;
+    }
+    const key = name.toLowerCase();
+    if (seen.has(key)) {
+      problem(template.anchor, `duplicate query name ${name} (first defined on line ${lines.position(seen.get(key)!).line})`, 'query names must be unique within a file (case-insensitively)', undefined, name);
+      continue;
+    }
+    seen.set(key, template.anchor);
+    const expected = `I${name[0]!.toUpperCase()}${name.slice(1)}Query`;
+    if (template.typeArgument && template.typeArgument.text !== expected) {
+      problem(template.typeArgument.start, `query ${name}: the type argument is ${template.typeArgument.text}, but its generated type is ${expected}`, `write sql<${expected}>, imported from '${typesModule}'`, undefined, name);
+      continue;
+    }
+    if (template.module === 'sqlsure/runtime' && !sideEffectImports.includes(typesModule)) {
+      problem(
+        template.anchor,
+        `query ${name}: sqlsure/runtime finds the query's statement and decoders in ${typesModule}, which this file does not load (type imports are erased)`,
+        `add \`import '${typesModule}';\` next to the type import`,
+        undefined,
+        name,
+      );
+      continue;
+    }
+    const query = templateQuery(file, text, lines, template, name, problem);
+    if (query) queries.push(query);
+  }
+  return { blockCount: templates.length, queries, problems };
+}
+
+function templateQuery(file: string, text: string, lines: LineIndex, template: SqlTemplate, name: string, problem: ReportProblem): QuerySource | undefined {
+  const raw = text.slice(template.start, template.end);
+  const backslash = raw.indexOf('\\');
+  if (backslash >= 0) {
+    // In a template literal `\n` means a line break: the SQL run would not be the SQL shown.
+    problem(template.start + backslash, `query ${name}: a backslash in a sql\`…\` template is a JavaScript escape, so the SQL sent would differ from the SQL written`, "write the SQL without backslashes (for E'…' strings use chr(10) or a parameter)", undefined, name);
+    return undefined;
+  }
+  if (!raw.trim()) {
+    problem(template.anchor, `query ${name} is empty`, 'write a SQL statement between the backticks', undefined, name);
+    return undefined;
+  }
+  const parsed = pgtypedParser().parseTSQuery(raw, name);
+  const errors = parsed.events.filter((e) => 'critical' in e && e.critical);
+  if (errors.length > 0) {
+    for (const e of errors) {
+      const at = e.location ? template.start + lines.offsetOf(e.location.line, e.location.col + 1) - lines.offsetOf(1, 1) : template.start;
+      problem(Math.min(at, template.end), `query ${name}: pgtyped syntax: ${e.message.text.replace(/^Parse error: /, '')}`, 'see https://pgtyped.dev/docs/ts-file for the parameter syntax', undefined, name);
+    }
+    return undefined;
+  }
+  // The template respelled in the SQL-file form, everything else blanked.
+  let body = raw;
+  const declared = new Map<string, ParamExpansion>();
+  const declarations: string[] = [];
+  const declare = (param: string, expansion: ParamExpansion, spelled: string): void => {
+    if (!declared.has(param)) declarations.push(`${param} -> ${spelled}`);
+    declared.set(param, expansion);
+  };
+  for (const p of parsed.query.params) {
+    const from = p.location.a;
+    const to = p.location.b + 1;
+    const written = raw.slice(from, to);
+    let replacement: string;
+    const selection = p.selection;
+    if (selection.type === 'scalar') replacement = ':' + written.slice(1);
+    else if (selection.type === 'scalar_array') {
+      replacement = ':' + written.slice(2) + ' ';
+      declare(p.name, { kind: 'list' }, '(...)');
+    } else {
+      const fields: ExpansionField[] = selection.keys.map((k) => ({ name: k.name, mark: k.required ? '!' : null }));
+      const list = fields.map((f) => f.name + (f.mark ?? '')).join(', ');
+      replacement = `:${p.name}`.padEnd(written.length, ' ');
+      // Line breaks inside `(a,\n b)` stay, so lines keep their numbers.
+      replacement = [...replacement].map((c, i) => (written[i] === '\n' ? '\n' : c)).join('');
+      if (selection.type === 'object') declare(p.name, { kind: 'tuple', fields }, `(${list})`);
+      else declare(p.name, { kind: 'rows', fields }, `((${list})...)`);
+    }
+    body = body.slice(0, from) + replacement + body.slice(to);
+  }
+  const blanked = blank(text.slice(0, template.start)) + body + blank(text.slice(template.end));
+  const scanned = scanQueryFile(blanked, 'native');
+  for (const p of scanned.problems) problem(p.offset, `query ${name}: ${p.message}`, p.hint, '42601', name);
+  if (scanned.problems.length > 0) return undefined;
+  const tokens = scanned.tokens.filter((t) => t.start >= template.start && t.end <= template.end);
+  const query = buildQuerySource(
+    file,
+    scanned.text,
+    lines,
+    {
+      name,
+      cardinality: 'many',
+      anchor: template.anchor,
+      tokens,
+      rewrite: { declared, dialect: 'pgtyped' },
+      cardinalityDefaulted: true,
+      declarations: declarations.sort(),
+    },
+    problem,
+    'a sql`…` template holds exactly one statement: write one const per query',
+  );
+  if (!query) return undefined;
+  // The query's text is the template as written (trimmed): what the runtime tag sees, and what is hashed.
+  const lead = raw.length - raw.trimStart().length;
+  return { ...query, sql: raw.trim(), position: lines.position(template.start + lead) };
+}
+
+/** Spaces for every character but line breaks, so offsets and lines are unchanged. */
+function blank(text: string): string {
+  return text.replace(/[^\n]/g, ' ');
+}
