@@ -180,7 +180,7 @@ await yargs(hideBin(process.argv))
     (y) => y.option('root', { type: 'string', describe: 'Project folder', default: '.', defaultDescription: 'current directory' }),
     (argv) => runInit(argv),
   )
-  .demandCommand(1, 'Name a command: init, prepare, generate, check, migrate or database.')
+  .demandCommand(1, 'Name a command: init, prepare, generate, check, verify, migrate or database.')
   .strict()
   .help()
   .alias('help', 'h')
