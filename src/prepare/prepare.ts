@@ -30,6 +30,11 @@ import type { PrepareProgress } from './prepare-progress.js';
 export interface PrepareOptions extends ConfigOverrides {
   /** Injected session (tests, embedded database); otherwise one is opened from the config. */
   session?: WireSession;
+  /**
+   * The injected session is the embedded database holding exactly the current migrations (watch
+   * mode keeps one open): its fingerprint is the migrations hash, as when prepare opens it itself.
+   */
+  sessionIsEmbedded?: boolean;
   /** Describe every query, ignoring what earlier runs remember. */
   force?: boolean;
   /** Called as each long phase starts (initdb, each migration, describing, writing). */
@@ -82,7 +87,7 @@ export async function prepare(options: PrepareOptions = {}): Promise<PrepareResu
   };
   try {
     let fingerprint: string;
-    if (!options.session && !config.databaseUrl) {
+    if ((!options.session || options.sessionIsEmbedded) && !config.databaseUrl) {
       // Embedded: the fingerprint is known before starting anything.
       fingerprint = `embedded:${pgliteVersion()}:${schemaHash}`;
     } else {

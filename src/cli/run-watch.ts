@@ -1,0 +1,113 @@
+/**
+ * `sqlsure prepare --watch`: prints one line per cycle (what changed, what it did, how long it
+ * took) and each cycle's problems; stops cleanly on SIGINT/SIGTERM with exit code 0.
+ */
+import path from 'node:path';
+import { colors as pc } from '../report/color-choice.js';
+import { Reporter, type ReporterName } from '../report/reporter.js';
+import type { ReportedProblem } from '../report/reported-problem.js';
+import type { CycleReport } from '../watch/watch-prepare.js';
+import type { DatabaseStep } from '../watch/watched-database.js';
+import { statusLineFor } from './status-line.js';
+
+interface WatchFlags {
+  root?: string;
+  config?: string;
+  queries?: string;
+  migrations?: string;
+  generated?: string;
+  cache?: string;
+  sources?: string[];
+  databaseUrl?: string;
+  reporter?: ReporterName;
+  quiet?: boolean;
+}
+
+export async function runWatch(argv: WatchFlags): Promise<void> {
+  const overrides = {
+    ...(argv.root !== undefined ? { root: argv.root } : {}),
+    ...(argv.config !== undefined ? { config: argv.config } : {}),
+    ...(argv.queries !== undefined ? { queries: argv.queries } : {}),
+    ...(argv.migrations !== undefined ? { migrations: argv.migrations } : {}),
+    ...(argv.generated !== undefined ? { generated: argv.generated } : {}),
+    ...(argv.cache !== undefined ? { cache: argv.cache } : {}),
+    ...(argv.sources !== undefined ? { sources: argv.sources.map(String) } : {}),
+    ...(argv.databaseUrl !== undefined ? { databaseUrl: argv.databaseUrl } : {}),
+  };
+  const reporter = new Reporter(argv.reporter, 'prepare', argv.root ?? '.');
+  const quiet = argv.quiet === true;
+  const status = statusLineFor(process.stderr, process.env, quiet);
+  const { progressText } = await import('../prepare/prepare-progress.js');
+  const { watchPrepare } = await import('../watch/watch-prepare.js');
+
+  let stopping: Promise<void> | undefined;
+  let watch: { stop(): Promise<void> } | undefined;
+  const stop = (): void => {
+    stopping ??= (async () => {
+      status.clear();
+      await watch?.stop();
+      console.log('stopped watching');
+      process.exit(0);
+    })();
+  };
+  // Installed before the first cycle: a signal during start-up still closes the database.
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+
+  watch = await watchPrepare(overrides, {
+    ...(status.enabled ? { onProgress: (p) => status.show(progressText(p)) } : {}),
+    onCycle: (report) => {
+      status.clear();
+      if (report.result) reporter.setRoot(report.result.config.root);
+      const problems: readonly ReportedProblem[] = report.result?.problems ?? (report.error ? problemsOf(report.error) : []);
+      reporter.report(problems);
+      const failed = problems.length > 0;
+      if (failed || !quiet) console.log((failed ? pc.red : (s: string) => s)(cycleLine(report)));
+    },
+    onReady: (watched) => console.log(`watching ${watched.join(', ')} for changes (Ctrl-C to stop)`),
+  });
+  if (stopping) await stopping;
+}
+
+/** A thrown error as problems: migration problems keep their file:line:col, anything else is one line. */
+function problemsOf(error: unknown): ReportedProblem[] {
+  const problems = (error as { problems?: ReportedProblem[] }).problems;
+  if (Array.isArray(problems) && problems.length) return problems;
+  return [{ message: (error as Error)?.message ?? String(error) }];
+}
+
+/** "users.sql changed → 1 query described, 1 module written in 84 ms". */
+export function cycleLine(r: CycleReport): string {
+  const what =
+    r.changed.length === 0 ? 'prepare'
+    : r.changed.length === 1 ? `${path.basename(r.changed[0]!)} changed`
+    : `${r.changed.length} files changed (${r.changed.slice(0, 3).map((f) => path.basename(f)).join(', ')}${r.changed.length > 3 ? ', …' : ''})`;
+  const parts: string[] = [];
+  const step = r.step && stepText(r.step);
+  if (step) parts.push(step);
+  const ms = `${Math.round(r.elapsedMs)} ms`;
+  if (r.error || !r.result) {
+    parts.push('failed');
+    return `${what} → ${parts.join(', ')} in ${ms}; still watching`;
+  }
+  const x = r.result;
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  parts.push(`${plural(x.described, 'query', 'queries')} described`);
+  parts.push(`${plural(x.modulesWritten.length, 'module', 'modules')} written`);
+  if (x.modulesRemoved.length) parts.push(`${plural(x.modulesRemoved.length, 'module', 'modules')} removed`);
+  if (x.problems.length) parts.push(pc.red(plural(x.problems.length, 'error', 'errors')));
+  return `${what} → ${parts.join(', ')} in ${ms}`;
+}
+
+function stepText(step: DatabaseStep): string | undefined {
+  switch (step.kind) {
+    case 'kept':
+      return undefined;
+    case 'opened':
+      return step.embedded ? `embedded database started ${step.started ?? ''}`.trim() : 'connected';
+    case 'applied':
+      return `${step.migrations.length === 1 ? 'migration' : 'migrations'} ${step.migrations.join(', ')} applied`;
+    case 'rebuilt':
+      return `embedded database rebuilt (${step.because})`;
+  }
+}

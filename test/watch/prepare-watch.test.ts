@@ -1,0 +1,190 @@
+/**
+ * `sqlsure prepare --watch`, end to end: the built CLI runs in a throwaway project while the test
+ * edits files and waits for the cycle lines. One watch process per database walks through every
+ * step, so PGlite starts once (from the test run's base snapshot: no initdb).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, runSql, serverReachable, type TestDatabase } from '../support/pg-test-database.js';
+import { CLI, makeProject, removeProject } from '../support/project-dir.js';
+
+const WAIT_MS = 45_000;
+
+/** A running `prepare --watch`, its output as lines (stdout and stderr), and a way to wait for one. */
+class WatchProcess {
+  readonly lines: string[] = [];
+  #seen = 0;
+  #waiters: Array<() => void> = [];
+  readonly exited: Promise<number | null>;
+  readonly child: ChildProcess;
+
+  constructor(cwd: string, env: NodeJS.ProcessEnv) {
+    const merged: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', CI: '1', ...env };
+    delete merged.FORCE_COLOR;
+    if (env.DATABASE_URL === undefined) delete merged.DATABASE_URL;
+    this.child = spawn(process.execPath, [CLI, 'prepare', '--watch'], { cwd, env: merged });
+    for (const stream of [this.child.stdout!, this.child.stderr!]) {
+      let partial = '';
+      stream.on('data', (chunk: Buffer) => {
+        const parts = (partial + chunk.toString()).split('\n');
+        partial = parts.pop()!;
+        this.lines.push(...parts);
+        for (const w of this.#waiters.splice(0)) w();
+      });
+    }
+    this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
+  }
+
+  /** The first line after the previous match that matches; everything printed before it too. */
+  async waitFor(pattern: RegExp): Promise<{ line: string; before: string[] }> {
+    const deadline = Date.now() + WAIT_MS;
+    for (;;) {
+      const at = this.lines.findIndex((l, i) => i >= this.#seen && pattern.test(l));
+      if (at >= 0) {
+        const before = this.lines.slice(this.#seen, at);
+        this.#seen = at + 1;
+        return { line: this.lines[at]!, before };
+      }
+      if (Date.now() > deadline || this.child.exitCode !== null) {
+        throw new Error(`no line matching ${pattern} (exit ${this.child.exitCode}); output so far:\n${this.lines.join('\n')}`);
+      }
+      await new Promise<void>((resolve) => {
+        this.#waiters.push(resolve);
+        setTimeout(resolve, 200);
+      });
+    }
+  }
+
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+    this.child.kill(signal);
+    return this.exited;
+  }
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
+
+async function generatedText(project: string): Promise<string> {
+  const files = (await filesUnder(path.join(project, 'generated'))).filter((f) => f.endsWith('.ts')).sort();
+  return (await Promise.all(files.map((f) => readFile(f, 'utf8')))).join('\n');
+}
+
+const MIGRATION_1 = 'CREATE TABLE users (id serial PRIMARY KEY, email text NOT NULL, display_name text);\n';
+const USERS_SQL = '-- name: GetUser :one\nSELECT id, email FROM users WHERE id = :id;\n';
+const LIST_SQL = '-- name: ListUsers :many\nSELECT * FROM users ORDER BY id;\n';
+
+const projects: string[] = [];
+const watches: WatchProcess[] = [];
+afterAll(async () => {
+  for (const w of watches) if (w.child.exitCode === null) await w.stop('SIGKILL');
+  await Promise.all(projects.map(removeProject));
+});
+
+async function project(): Promise<string> {
+  const dir = await makeProject({
+    'migrations/1_users.sql': MIGRATION_1,
+    'queries/users.sql': USERS_SQL,
+    'queries/list.sql': LIST_SQL,
+    'sqlsure.config.json': '{}\n',
+  });
+  projects.push(dir);
+  return dir;
+}
+
+describe('prepare --watch on the embedded database', () => {
+  it('rewrites edited queries, applies appended migrations, survives a broken query, follows the config, stops on SIGTERM', async () => {
+    const dir = await project();
+    const watch = new WatchProcess(dir, { DATABASE_URL: undefined, SQLSURE_CACHE_DIR: path.join(dir, '.cache') });
+    watches.push(watch);
+    await watch.waitFor(/watching .*queries/);
+    expect(await generatedText(dir)).toContain('getUser');
+
+    // A query edit: only that query is described, its module rewritten, the database kept.
+    await writeFile(path.join(dir, 'queries/users.sql'), '-- name: GetUser :one\nSELECT id, email, display_name FROM users WHERE id = :id;\n');
+    const edited = await watch.waitFor(/users\.sql changed/);
+    expect(edited.line).toMatch(/→ 1 query described, 1 module written in \d+ ms$/);
+    expect(edited.line).not.toMatch(/embedded database/);
+    expect(await generatedText(dir)).toContain('display_name');
+
+    // An appended migration: applied to the open database; SELECT * now returns its column.
+    expect(await generatedText(dir)).not.toContain('nickname');
+    await writeFile(path.join(dir, 'migrations/2_nickname.sql'), 'ALTER TABLE users ADD COLUMN nickname text;\n');
+    const migrated = await watch.waitFor(/2_nickname\.sql changed/);
+    expect(migrated.line).toMatch(/migration 2_nickname\.sql applied/);
+    expect(migrated.line).not.toMatch(/error|rebuilt|started/);
+    expect(await generatedText(dir)).toContain('nickname');
+
+    // A broken query: its error is printed with file:line:col, the watch goes on; fixed: recovered.
+    await writeFile(path.join(dir, 'queries/users.sql'), '-- name: GetUser :one\nSELEC id FROM users WHERE id = :id;\n');
+    const broken = await watch.waitFor(/users\.sql changed/);
+    expect(broken.line).toMatch(/1 error/);
+    expect(broken.before.join('\n')).toMatch(/queries\/users\.sql:2:1.*SELEC/);
+    await writeFile(path.join(dir, 'queries/users.sql'), '-- name: GetUser :one\nSELECT id, nickname FROM users WHERE id = :id;\n');
+    const fixed = await watch.waitFor(/users\.sql changed/);
+    expect(fixed.line).toMatch(/→ 1 query described, 1 module written/);
+    expect(fixed.line).not.toMatch(/error/);
+    expect(await generatedText(dir)).toContain('nickname');
+
+    // A broken config is reported and survived; a valid one regenerates the modules.
+    await writeFile(path.join(dir, 'sqlsure.config.json'), '{ "camelCase": tru }\n');
+    const badConfig = await watch.waitFor(/sqlsure\.config\.json changed/);
+    expect(badConfig.line).toMatch(/failed in \d+ ms; still watching$/);
+    await writeFile(path.join(dir, 'sqlsure.config.json'), '{ "camelCase": true }\n');
+    const config = await watch.waitFor(/sqlsure\.config\.json changed/);
+    expect(config.line).toMatch(/0 queries described, 1 module written/);
+    const camel = await generatedText(dir);
+    expect(camel).toMatch(/^\s+displayName: string \| null;$/m);
+    expect(camel).not.toMatch(/^\s+display_name: string \| null;$/m);
+
+    // A deleted query folder is an error, not the end; it coming back is noticed.
+    const usersText = await readFile(path.join(dir, 'queries/users.sql'), 'utf8');
+    const listText = await readFile(path.join(dir, 'queries/list.sql'), 'utf8');
+    const { rm, mkdir } = await import('node:fs/promises');
+    await rm(path.join(dir, 'queries'), { recursive: true });
+    await watch.waitFor(/failed in \d+ ms; still watching$/);
+    await mkdir(path.join(dir, 'queries'));
+    await writeFile(path.join(dir, 'queries/list.sql'), listText);
+    await writeFile(path.join(dir, 'queries/users.sql'), usersText);
+    await appendFile(path.join(dir, 'queries/users.sql'), '\n');
+    await watch.waitFor(/changed → .*described, .*written in \d+ ms$/);
+
+    expect(await watch.stop('SIGTERM')).toBe(0);
+    expect(watch.lines.join('\n')).toContain('stopped watching');
+    expect((await filesUnder(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 240_000);
+});
+
+describe('prepare --watch over a real server', async () => {
+  const reachable = await serverReachable();
+  let db: TestDatabase | undefined;
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it.skipIf(!reachable)('keeps the connection and rewrites an edited query; exits 0 on SIGINT', async () => {
+    db = await createTestDatabase('sqlsure_watch');
+    await runSql(db.url, MIGRATION_1);
+    const dir = await project();
+    const watch = new WatchProcess(dir, { DATABASE_URL: db.url, SQLSURE_CACHE_DIR: path.join(dir, '.cache') });
+    watches.push(watch);
+    await watch.waitFor(/watching/);
+    await writeFile(path.join(dir, 'queries/users.sql'), '-- name: GetUser :one\nSELECT id, display_name FROM users WHERE id = :id;\n');
+    const edited = await watch.waitFor(/users\.sql changed/);
+    expect(edited.line).toMatch(/→ 1 query described, 1 module written in \d+ ms$/);
+    expect(edited.line).not.toMatch(/connected/);
+    expect(await generatedText(dir)).toContain('display_name');
+
+    // The schema changed on the server (as `migrate run` would): the next cycle notices it.
+    await runSql(db.url, 'ALTER TABLE users ADD COLUMN nickname text;');
+    await appendFile(path.join(dir, 'queries/list.sql'), '\n');
+    await watch.waitFor(/list\.sql changed → .*described/);
+    expect(await generatedText(dir)).toContain('nickname');
+
+    expect(await watch.stop('SIGINT')).toBe(0);
+    expect((await filesUnder(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 120_000);
+});
