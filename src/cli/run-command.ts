@@ -91,8 +91,18 @@ async function run(command: 'prepare' | 'generate' | 'check', overrides: Flags, 
       reporter.setRoot(r.config.root);
       Object.assign(counts, { queries: r.queries, modules: r.modules });
       printProblems(r.problems);
-      if (r.problems.length) {
-        console.error(pc.red(`check failed: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}`));
+      // "lint": { "inCheck": true }: the migrations not yet in migrations.json are linted too, offline.
+      let lintErrors = 0;
+      if (r.config.lint.inCheck) {
+        const [{ migrateLint }, { toProblem }] = await Promise.all([import('../lint/migrate-lint.js'), import('./run-lint.js')]);
+        const lint = await migrateLint({ ...overrides, offline: true });
+        printProblems(lint.findings.map(toProblem));
+        lintErrors = lint.errors;
+        Object.assign(counts, { lintFindings: lint.findings.length });
+      }
+      if (r.problems.length || lintErrors) {
+        const lintPart = lintErrors ? `${r.problems.length ? ', ' : ''}${lintErrors} migration lint error${lintErrors === 1 ? '' : 's'}` : '';
+        console.error(pc.red(`check failed: ${r.problems.length ? `${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}` : ''}${lintPart}`));
         return EXIT.failed;
       }
       console.error(`check passed: ${r.queries} queries, ${r.modules} modules up to date`);

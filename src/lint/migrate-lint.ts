@@ -22,6 +22,8 @@ export interface MigrateLintOptions extends ConfigOverrides {
   base?: string;
   /** Where `base` is relative to; default the current directory. */
   cwd?: string;
+  /** Never ask a database which migrations are pending (`check` runs with no driver). */
+  offline?: boolean;
 }
 
 export interface MigrateLintReport {
@@ -93,7 +95,7 @@ async function selectNew(
     const selection = fresh.known ? `migrations not in ${base.label}` : `all migrations (${base.label} does not say which migrations it knew)`;
     return { selected: fresh.migrations, selection, baseEntries: base.entries };
   }
-  if (config.databaseUrl) {
+  if (config.databaseUrl && !options.offline) {
     const { migrateInfo } = await import('../migrate/migrate-commands.js');
     const info = await migrateInfo(options);
     const pending = new Set(info.entries.filter((e) => e.status === 'pending' || e.status === 'dirty').map((e) => e.version));

@@ -84,6 +84,27 @@ describe('sqlsure migrate lint', () => {
     await writeFile(path.join(dir, 'sqlsure.config.json'), JSON.stringify(config));
   });
 
+  it('"lint": { "inCheck": true } makes check lint the new migrations too (offline)', async () => {
+    const fresh = await copyExample();
+    scratch.push(fresh);
+    const configFile = path.join(fresh, 'sqlsure.config.json');
+    const config = JSON.parse(await import('node:fs/promises').then((fs) => fs.readFile(configFile, 'utf8')));
+    await writeFile(configFile, JSON.stringify({ ...config, lint: { inCheck: true } }));
+    const clean = await runCli(['check', '--root', fresh, '--reporter', 'plain'], { env: { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' } });
+    expect(clean.code, clean.stderr).toBe(0);
+    await writeFile(path.join(fresh, NEXT), NEXT_SQL);
+    const run = await runCli(['check', '--root', fresh, '--reporter', 'plain'], { env: { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' } });
+    expect(run.code, run.stderr).toBe(1);
+    expect(lines(run).filter((l) => l.includes(': error [')).map((l) => l.replace(/\]:.*/, ']')), run.stderr).toEqual([
+      'migrations/0009_next.sql:3:1: error [require-concurrent-index]',
+      'migrations/0009_next.sql:7:1: error [drop-in-use]',
+    ]);
+    expect(run.stderr).toContain('2 migration lint errors');
+    await writeFile(configFile, JSON.stringify(config));
+    const off = await runCli(['check', '--root', fresh, '--reporter', 'plain'], { env: offline });
+    expect(off.stderr).not.toContain('[require-concurrent-index]');
+  });
+
   it('an unparsable new migration fails with its position', async () => {
     const broken = await copyExample();
     scratch.push(broken);
