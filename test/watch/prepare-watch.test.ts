@@ -96,7 +96,7 @@ async function project(): Promise<string> {
 }
 
 describe('prepare --watch on the embedded database', () => {
-  it('rewrites edited queries, applies appended migrations, survives a broken query, follows the config, stops on SIGTERM', async () => {
+  it('rewrites edited queries, applies appended migrations, rebuilds on an edited one, survives a broken query and config, follows the config, stops on SIGTERM', async () => {
     const dir = await project();
     const watch = new WatchProcess(dir, { DATABASE_URL: undefined, SQLSURE_CACHE_DIR: path.join(dir, '.cache') });
     watches.push(watch);
@@ -117,6 +117,13 @@ describe('prepare --watch on the embedded database', () => {
     expect(migrated.line).toMatch(/migration 2_nickname\.sql applied/);
     expect(migrated.line).not.toMatch(/error|rebuilt|started/);
     expect(await generatedText(dir)).toContain('nickname');
+
+    // An edited old migration: the database is rebuilt through the normal path (snapshots).
+    await writeFile(path.join(dir, 'migrations/1_users.sql'), MIGRATION_1.replace('display_name text', 'display_name text, bio text'));
+    const rebuilt = await watch.waitFor(/1_users\.sql changed/);
+    expect(rebuilt.line).toMatch(/embedded database rebuilt \(an applied migration changed\)/);
+    expect(rebuilt.line).not.toMatch(/error/);
+    expect(await generatedText(dir)).toContain('bio');
 
     // A broken query: its error is printed with file:line:col, the watch goes on; fixed: recovered.
     await writeFile(path.join(dir, 'queries/users.sql'), '-- name: GetUser :one\nSELEC id FROM users WHERE id = :id;\n');
