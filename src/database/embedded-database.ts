@@ -168,7 +168,8 @@ export async function startEmbeddedDatabase(migrations: readonly Migration[], op
     if (base.status === 'corrupt') distrust(`a base snapshot: ${base.reason}`);
     if (base.status === 'found') {
       progress({ phase: 'start', from: 'base', migrations: 0 });
-      db = await startFrom(PGlite, base.data, extensions, undefined).catch(async () => {
+      db = await startFrom(PGlite, base.data, extensions, undefined).catch(async (err: Error) => {
+        distrust(`a base snapshot that did not start (${err.message})`);
         await removeSnapshot(options.userCacheDir!, base.manifest).catch(() => undefined);
         return undefined;
       });

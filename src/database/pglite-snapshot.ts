@@ -30,6 +30,8 @@ const ORPHAN_AFTER_MS = 2 * 60 * 1000;
 
 const MANIFEST = /^pglite-([0-9a-f]{32})\.json$/;
 const DATA = /^pglite-([0-9a-f]{32})-[0-9a-f]{16}\.tar(\.gz)?$/;
+/** The data file of the first format (one per key, overwritten in place): never read, removed. */
+const FIRST_FORMAT_DATA = /^pglite-[0-9a-f]{32}\.tar\.gz$/;
 
 /**
  * `<nearest node_modules>/.cache/sqlsure`, or `$SQLSURE_CACHE_DIR`, or a folder in the temp dir.
@@ -192,8 +194,9 @@ export async function pruneSnapshots(dir: string, keep: number, now = Date.now()
   for (const { m } of dated.slice(keep)) await removeSnapshot(dir, m);
   const referenced = new Set(dated.slice(0, keep).map(({ m }) => m.data));
   for (const name of await readdir(dir).catch(() => [] as string[])) {
-    if (!DATA.test(name) || referenced.has(name)) continue;
     const file = path.join(dir, name);
+    if (FIRST_FORMAT_DATA.test(name)) await rm(file, { force: true });
+    if (!DATA.test(name) || referenced.has(name)) continue;
     const age = now - ((await stat(file).catch(() => undefined))?.mtimeMs ?? now);
     if (age > ORPHAN_AFTER_MS) await rm(file, { force: true });
   }
