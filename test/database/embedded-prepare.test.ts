@@ -68,7 +68,7 @@ describe('embedded prepare (PGlite)', () => {
       'started from the base snapshot (no initdb) + 8 migrations applied, snapshot saved (replaced a snapshot whose bytes do not match its manifest)',
     );
     expect((await forced()).stderr).toContain('started from the snapshot');
-  });
+   }, 180_000); // two prepares
 
   it('never uses a data file whose manifest was not written, and removes it once it is old', async () => {
     const manifest = (await snapshots()).find((f) => f.endsWith('.json'))!;
