@@ -62,6 +62,11 @@ describe('require-concurrent-index', () => {
     expect(brief(lint(['ALTER TABLE users RENAME TO people;', 'CREATE INDEX ON people (email);']))).toEqual(['require-concurrent-index @ m/0003.sql:1:1']);
     expect(brief(lint(['DROP TABLE orgs;\nCREATE TABLE orgs (id int);\nCREATE INDEX ON orgs (id);']))).toEqual([]);
   });
+  it('flags ADD PRIMARY KEY / UNIQUE building an index on an existing table, not USING INDEX', () => {
+    const r = lint(['ALTER TABLE users ADD UNIQUE (email);\nALTER TABLE orgs ADD CONSTRAINT orgs_uq UNIQUE USING INDEX orgs_idx;\nCREATE TABLE t (a int);\nALTER TABLE t ADD PRIMARY KEY (a);']);
+    expect(brief(r)).toEqual(['require-concurrent-index @ m/0002.sql:1:1']);
+    expect(r.findings[0]!.hint).toContain('USING INDEX');
+  });
   it('a non-concurrent CREATE INDEX inside a -- no-transaction file is fine when the table is new', () => {
     expect(brief(lint(['-- no-transaction\nCREATE TABLE t (a int);\nCREATE INDEX ON t (a);\n']))).toEqual([]);
   });
