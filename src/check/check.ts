@@ -8,6 +8,7 @@ import { embeddedMigrations, manifestProblems, withMigrationsModule } from '../c
 import { generateModules } from '../codegen/generate-modules.js';
 import { modulePathFor, sourceFileOf } from '../codegen/module-path.js';
 import { isTypeScriptSource } from '../source/typescript/types-module-path.js';
+import { ownTypesModules } from '../source/typescript/own-types-modules.js';
 import { listGeneratedFiles } from '../codegen/write-modules.js';
 import { resolveConfig, type ConfigOverrides, type ResolvedConfig } from '../config/config.js';
 import type { SourceProblem } from '../source/query-source.js';
@@ -58,6 +59,11 @@ export async function check(options: ConfigOverrides = {}): Promise<CheckResult>
   for (const file of listGeneratedFiles(config)) {
     if (!modules.has(file) && !consequences.has(file)) {
       problems.push({ file, position: { line: 1, column: 1 }, message: 'generated module has no query file any more', hint });
+    }
+  }
+  for (const file of await ownTypesModules(config.root, config.sources, [config.generated, config.cache])) {
+    if (!modules.has(file) && !consequences.has(file)) {
+      problems.push({ file, position: { line: 1, column: 1 }, message: 'types module has no sql`…` queries in its source any more', hint });
     }
   }
   return { config, queries: state.queryCount, modules: modules.size, problems: rootCauseFirst(sortProblems(problems), config) };

@@ -21,6 +21,7 @@ import type { WireSession } from '../database/wire-session.js';
 import type { MigrationProblem } from '../migrate/migration.js';
 import { loadQuerySources } from '../source/load-query-sources.js';
 import { loadTsSources, mergeSources } from '../source/typescript/load-ts-sources.js';
+import { ownTypesModules } from '../source/typescript/own-types-modules.js';
 import type { SourceProblem } from '../source/query-source.js';
 import type { DescribedQueries } from './describe-queries.js';
 import type { PrepareProgress } from './prepare-progress.js';
@@ -193,6 +194,12 @@ export async function prepareChanges(input: ChangesInput): Promise<ChangesOutcom
   let complete: Pick<PrepareState, 'sources' | 'modules'> = {};
   if (problems.length === 0) {
     ({ written: modulesWritten, removed: modulesRemoved } = await writeModules(config, generated.modules));
+    // Types modules beside TypeScript sources whose queries are gone (own-types-modules.ts).
+    for (const file of await ownTypesModules(root, config.sources, [config.generated, config.cache])) {
+      if (generated.modules.has(file)) continue;
+      await rm(path.join(root, file), { force: true });
+      modulesRemoved.push(file);
+    }
     // Everything was cached and written: record what proves the next unchanged run (unchanged-project.ts).
     // Query files were read at the start of the run: each stamp must vouch for the bytes parsed then.
     const sourceStamps = stampAll(root, sources.files.map((f) => [f, memo.digestOf(f)]));

@@ -126,5 +126,27 @@ describe.skipIf(!reachable)('SQL in TypeScript sources (pgtyped TS mode)', () =>
         await writeFile(typesFile(), before);
       }
     });
+
+    it('a types module whose source has no queries any more: check reports it, prepare removes it, a hand-written one is left alone', async () => {
+      const legacy = path.join(project, 'src/legacy.ts');
+      const before = await readFile(legacy, 'utf8');
+      const handWritten = path.join(project, 'src/mine.types.ts');
+      await writeFile(handWritten, 'export type Mine = string;\n');
+      try {
+        await writeFile(legacy, '// no queries here any more\nexport {};\n');
+        const check = await runCli(['check', '--reporter', 'plain'], { cwd: project });
+        expect(check.code).toBe(1);
+        expect(check.stdout + check.stderr).toMatch(/src\/legacy\.types\.ts:1:1: error: types module has no sql`…` queries in its source any more/);
+        const again = await runCli(['prepare', '--database-url', db.url], { cwd: project });
+        expect(again.code, again.stderr).toBe(0);
+        await expect(readFile(path.join(project, 'src/legacy.types.ts'), 'utf8')).rejects.toThrow(/ENOENT/);
+        expect(await readFile(handWritten, 'utf8')).toBe('export type Mine = string;\n');
+        expect((await runCli(['check'], { cwd: project })).code).toBe(0);
+      } finally {
+        await writeFile(legacy, before);
+        await rm(handWritten, { force: true });
+        expect((await runCli(['prepare', '--database-url', db.url], { cwd: project })).code).toBe(0);
+      }
+    });
   });
 });
