@@ -14,6 +14,8 @@ import { LineIndex } from '../source/text-position.js';
 export interface BaseQuery {
   source: QuerySource;
   lines: LineIndex;
+  /** Positions in `source` are the SQL as written from line 2 on (false: the statement as sent). */
+  asWritten: boolean;
 }
 
 /** `key` names the record uniquely (problems come back keyed by it). */
@@ -26,12 +28,13 @@ export function baseQuerySource(entry: CacheEntry, key: string): BaseQuery {
   if (again && (again.statement === entry.statement || (again.slots?.length ?? 0) > 0)) {
     // `:x?` only widens the TypeScript type: whether the new schema still accepts the NULL the
     // old code may pass is for inference to say.
-    return { source: { ...again, params: again.params.map((p) => (p.mark === '?' ? { ...p, mark: null } : p)) }, lines };
+    return { source: { ...again, params: again.params.map((p) => (p.mark === '?' ? { ...p, mark: null } : p)) }, lines, asWritten: true };
   }
 
   const statementText = `${header}${entry.statement}\n`;
   const position = { line: 2, column: 1 };
   return {
+    asWritten: false,
     lines: new LineIndex(statementText),
     source: {
       file: key,

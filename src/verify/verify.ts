@@ -15,7 +15,7 @@ import { openDatabase, type DatabaseInfo, type EmbeddedProgress } from '../datab
 import type { WireSession } from '../database/wire-session.js';
 import { loadMigrations } from '../migrate/load-migrations.js';
 import type { ReportedProblem } from '../report/reported-problem.js';
-import type { SourceProblem } from '../source/query-source.js';
+import type { SourcePosition, SourceProblem } from '../source/query-source.js';
 import { loadSqlParser, parseSql } from '../source/sql-scanner.js';
 import type { LineIndex } from '../source/text-position.js';
 import { readBaseCache } from './base-cache.js';
@@ -127,7 +127,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       }
       if (!finding) return;
       const suspect = responsibleMigration(candidates, finding.involved);
-      const { location, outside } = baseLocation(entry.source);
+      const { location, outside } = baseLocation(entry.source, records[i]!.asWritten ? failure?.position : undefined);
       const problem: ReportedProblem = {
         ...location,
         message: outside ? `${outside}: ${finding.message}` : finding.message,
@@ -155,12 +155,16 @@ function byPlace(a: ReportedProblem, b: ReportedProblem): number {
  * is not a plain path inside the project is not handed to reporters, which would read it for a
  * code frame; the message still names it.
  */
-function baseLocation(source: string): { location: Pick<ReportedProblem, 'file' | 'position'>; outside?: string } {
+function baseLocation(source: string, inQuery?: SourcePosition): { location: Pick<ReportedProblem, 'file' | 'position'>; outside?: string } {
   const colon = source.lastIndexOf(':');
   const file = source.slice(0, colon);
   const inside = file !== '' && !file.startsWith('/') && !/^[A-Za-z]:/.test(file) && !file.split(/[\\/]/).includes('..');
   if (!inside) return { location: {}, outside: source };
-  return { location: { file, position: { line: Number(source.slice(colon + 1)), column: 1 } } };
+  const line = Number(source.slice(colon + 1));
+  // The SQL as written starts the record's line 2; its first line may have been indented, so
+  // a column there is only kept past the first line.
+  const position = inQuery && inQuery.line > 2 ? { line: line + inQuery.line - 2, column: inQuery.column } : { line, column: 1 };
+  return { location: { file, position } };
 }
 
 function hintFor(suspect: Suspect | undefined, known: boolean, count: number): string {

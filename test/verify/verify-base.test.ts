@@ -76,6 +76,8 @@ describe.skipIf(!reachable)('verify --base against PostgreSQL', () => {
     const lines = errorLines(run);
     expect(lines).toContain('queries/users.sql:4:1: error [42703]: GetUserById (previous release) no longer prepares: column "display_name" does not exist');
     expect(lines).toContain('queries/users.sql:29:1: error [42703]: CreateUser (previous release) no longer prepares: column "display_name" of relation "users" does not exist');
+    // The server's error position, mapped into the base query file: `display_name` on the query's sixth line.
+    expect(lines).toContain('queries/users.sql:39:15: error [42703]: UpdateUserProfile (previous release) no longer prepares: column "display_name" does not exist');
     // The statement that dropped it, not the other one of the same migration.
     expect(run.stderr).toContain(
       'hint: most likely migrations/0009_next.sql:3 (ALTER TABLE users DROP COLUMN display_name CASCADE): this migration breaks the previous release: mark it `-- sqlsure: breaking` or split it',
