@@ -13,6 +13,16 @@ export interface ColumnState {
 export interface RelationState {
   kind: 'table' | 'view';
   columns: Map<string, ColumnState>;
+  /** CHECK (col IS NOT NULL) constraints by name: with one validated, SET NOT NULL skips its scan (PostgreSQL 12+). */
+  notNullChecks: Map<string, { column: string; valid: boolean }>;
+}
+
+/** The column a `CHECK (col IS NOT NULL)` constraint proves, if that is what it is. */
+function notNullCheckColumn(constraint: Node | undefined): string | undefined {
+  if (constraint?.contype !== 'CONSTR_CHECK') return undefined;
+  const test = (constraint.raw_expr as Node | undefined)?.NullTest as { nulltesttype?: string; arg?: Node } | undefined;
+  const fields = (test?.arg?.ColumnRef as { fields?: Array<{ String?: { sval?: string } }> } | undefined)?.fields;
+  return test?.nulltesttype === 'IS_NOT_NULL' && fields?.length === 1 ? fields[0]!.String?.sval : undefined;
 }
 
 type Node = Record<string, unknown>;
@@ -40,11 +50,14 @@ export class SchemaTracker {
         const key = rangeVarKey(b.relation as RangeVarNode);
         if (!key || (b.if_not_exists && this.relations.has(key))) return;
         const columns = new Map<string, ColumnState>();
+        const notNullChecks = new Map<string, { column: string; valid: boolean }>();
         for (const e of (b.tableElts as Node[] | undefined) ?? []) {
           const name = (e.ColumnDef as { colname?: string } | undefined)?.colname;
           if (name) columns.set(name, { name });
+          const proven = notNullCheckColumn(e.Constraint as Node | undefined);
+          if (proven) notNullChecks.set(String((e.Constraint as Node).conname ?? `#${notNullChecks.size}`), { column: proven, valid: true });
         }
-        this.relations.set(key, { kind: 'table', columns });
+        this.relations.set(key, { kind: 'table', columns, notNullChecks });
         return;
       }
       case 'CreateTableAsStmt': {
@@ -53,14 +66,14 @@ export class SchemaTracker {
         if (!key || (b.if_not_exists && this.relations.has(key))) return;
         const columns = new Map<string, ColumnState>();
         for (const c of into?.colNames ?? []) if (c.String?.sval) columns.set(c.String.sval, { name: c.String.sval });
-        this.relations.set(key, { kind: b.objtype === 'OBJECT_MATVIEW' ? 'view' : 'table', columns });
+        this.relations.set(key, { kind: b.objtype === 'OBJECT_MATVIEW' ? 'view' : 'table', columns, notNullChecks: new Map() });
         return;
       }
       case 'ViewStmt': {
         const key = rangeVarKey(b.view as RangeVarNode);
         if (!key) return;
         // CREATE OR REPLACE VIEW keeps the view (and what depends on it).
-        if (!this.relations.has(key)) this.relations.set(key, { kind: 'view', columns: new Map() });
+        if (!this.relations.has(key)) this.relations.set(key, { kind: 'view', columns: new Map(), notNullChecks: new Map() });
         return;
       }
       case 'DropStmt': {
@@ -105,6 +118,15 @@ export class SchemaTracker {
             if (name && !target.columns.has(name)) target.columns.set(name, { name });
           } else if (cmd.subtype === 'AT_DropColumn' && typeof cmd.name === 'string') {
             target.columns.delete(cmd.name);
+          } else if (cmd.subtype === 'AT_AddConstraint') {
+            const constraint = (cmd.def as Node | undefined)?.Constraint as Node | undefined;
+            const proven = notNullCheckColumn(constraint);
+            if (proven) target.notNullChecks.set(String(constraint!.conname ?? `#${target.notNullChecks.size}`), { column: proven, valid: constraint!.skip_validation !== true });
+          } else if (cmd.subtype === 'AT_ValidateConstraint' && typeof cmd.name === 'string') {
+            const check = target.notNullChecks.get(cmd.name);
+            if (check) check.valid = true;
+          } else if (cmd.subtype === 'AT_DropConstraint' && typeof cmd.name === 'string') {
+            target.notNullChecks.delete(cmd.name);
           }
         }
         return;
@@ -140,6 +162,12 @@ export class SchemaSnapshot {
   columnIsNew(key: string | undefined, column: string): boolean {
     const c = key ? this.#tracker.relations.get(key)?.columns.get(column) : undefined;
     return c !== undefined && !this.#columns.has(c);
+  }
+
+  /** A validated CHECK (column IS NOT NULL) exists now: SET NOT NULL needs no scan. */
+  provenNotNull(key: string | undefined, column: string): boolean {
+    const r = key ? this.#tracker.relations.get(key) : undefined;
+    return r !== undefined && [...r.notNullChecks.values()].some((c) => c.valid && c.column === column);
   }
 
   /** The relation's current columns, when known. */

@@ -129,6 +129,20 @@ describe('set-not-null', () => {
   it('flags SET NOT NULL on an existing column', () => {
     expect(brief(lint(['\n\nALTER TABLE users ALTER COLUMN email SET NOT NULL;']))).toEqual(['set-not-null @ m/0002.sql:3:1']);
   });
+  it('is quiet once a validated CHECK (col IS NOT NULL) proves it (PostgreSQL then skips the scan), not while it is NOT VALID', () => {
+    const safe = [
+      'ALTER TABLE users ADD CONSTRAINT email_nn CHECK (email IS NOT NULL) NOT VALID;',
+      'ALTER TABLE users VALIDATE CONSTRAINT email_nn;',
+      'ALTER TABLE users ALTER email SET NOT NULL;\nALTER TABLE users DROP CONSTRAINT email_nn;',
+    ];
+    expect(brief(lint(safe))).toEqual([]);
+    expect(brief(lint(['ALTER TABLE users ADD CONSTRAINT email_nn CHECK (email IS NOT NULL) NOT VALID;\nALTER TABLE users ALTER email SET NOT NULL;']))).toEqual([
+      'set-not-null @ m/0002.sql:2:1',
+    ]);
+    expect(brief(lint(['ALTER TABLE users ADD CONSTRAINT n CHECK (name IS NOT NULL) NOT VALID;\nALTER TABLE users VALIDATE CONSTRAINT n;', 'ALTER TABLE users ALTER email SET NOT NULL;']))).toEqual([
+      'set-not-null @ m/0003.sql:1:1',
+    ]);
+  });
   it('is quiet on a new table and on a column added in this migration', () => {
     expect(brief(lint(['CREATE TABLE t (a int);\nALTER TABLE t ALTER a SET NOT NULL;\nALTER TABLE users ADD COLUMN y int DEFAULT 1;\nALTER TABLE users ALTER y SET NOT NULL;']))).toEqual([]);
   });
