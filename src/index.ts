@@ -3,6 +3,10 @@ export { prepare, type PrepareOptions, type PrepareResult } from './prepare/prep
 export { generate, type GenerateResult } from './codegen/generate.js';
 export { check, type CheckResult } from './check/check.js';
 export { verify, type VerifyOptions, type VerifyResult } from './verify/verify.js';
+export { migrateLint, type MigrateLintOptions, type MigrateLintReport } from './lint/migrate-lint.js';
+export { lintMigrations, type LintedMigration, type LintOptions, type LintResult } from './lint/lint-migrations.js';
+export { LINT_RULES } from './lint/rules/all-rules.js';
+export type { LintFinding, LintSeverity, RuleSetting } from './lint/lint-finding.js';
 export { resolveConfig, ConfigError, type ConfigOverrides, type ResolvedConfig, type Int8Mode } from './config/config.js';
 export { generateModules, type GeneratedModules } from './codegen/generate-modules.js';
 export { DatabaseUnreachableError } from './database/pg-server-channel.js';

@@ -2,6 +2,7 @@
  * `sqlsure migrate lint` on a copy of the example: which migrations are new (committed
  * migrations.json, --base, pending in DATABASE_URL, --all), exit codes, config severities, reporters.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,6 +64,23 @@ describe('sqlsure migrate lint', () => {
       ['drop-in-use', 7, 1, 'error'],
     ]);
     expect(run.stderr).toContain('migrations not in offline-cache');
+  });
+
+  it('--base <git revision> reads that revision\'s committed cache without touching the work tree', async () => {
+    const repo = await copyExample();
+    scratch.push(repo);
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-q', '-m', 'release');
+    await writeFile(path.join(repo, NEXT), NEXT_SQL);
+    const run = await runCli(['migrate', 'lint', '--root', repo, '--base', 'HEAD', '--reporter', 'plain'], { env: offline, cwd: repo });
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toContain('1 of 9 migrations: migrations not in HEAD:offline-cache');
+    expect(lines(run)).toHaveLength(2);
+    expect(execFileSync('git', ['status', '--porcelain'], { cwd: repo, encoding: 'utf8' })).toBe('?? migrations/0009_next.sql\n');
+    const none = await runCli(['migrate', 'lint', '--root', repo, '--base', 'no-such-release'], { env: offline, cwd: repo });
+    expect(none.code).toBe(2);
   });
 
   it('rules set to "warn" report without failing; "off" silences; an unknown rule name is a config error', async () => {
