@@ -82,6 +82,18 @@ describe('parseTsSource', () => {
     expect(parseTsSource('src/users.ts', value)).toMatchObject({ problems: [], queries: [{ name: 'find' }] });
   });
 
+  it("refuses a template where pgtyped's parser takes a $ inside a comment or quoted name for a parameter", () => {
+    for (const [sqlText, column] of [['SELECT id /* see $b */ FROM users WHERE id = $id', 54], ['SELECT "a$b" FROM users WHERE id = $id', 46]] as const) {
+      const parsed = parseTsSource('src/users.ts', HEAD + `export const find = sql<IFindQuery>\`${sqlText}\`;\n`);
+      expect(parsed.queries).toEqual([]);
+      expect(parsed.problems).toMatchObject([{ position: { line: 3, column }, message: expect.stringContaining('inside a string') }]);
+    }
+    // A string is read right by pgtyped: `$b` there is text.
+    const fine = parseTsSource('src/users.ts', HEAD + "export const find = sql<IFindQuery>`SELECT id FROM users WHERE note = 'a $b c' AND id = $id`;\n");
+    expect(fine.problems).toEqual([]);
+    expect(fine.queries[0]!.statement).toBe("SELECT id FROM users WHERE note = 'a $b c' AND id = $1");
+  });
+
   it('ignores tags not imported from a known runtime, and files the pre-filter skips', () => {
     expect(parseTsSource('src/a.ts', "import { sql } from 'other';\nexport const q = sql`SELECT 1`;\n").queries).toEqual([]);
     expect(mayHoldSqlTemplates('const x = `a`;')).toBe(false);

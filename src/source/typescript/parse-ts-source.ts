@@ -19,6 +19,7 @@ import { LineIndex } from '../text-position.js';
 import { findSqlTemplates, type SqlTemplate } from './find-sql-templates.js';
 import { typesModuleSpecifier } from './types-module-path.js';
 
+const LITERAL_TOKENS = new Set(['SCONST', 'USCONST', 'BCONST', 'XCONST', 'IDENT', 'UIDENT', 'SQL_COMMENT', 'C_COMMENT']);
 const QUERY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const INTERPOLATION_HINT = 'parameters are placeholders, not interpolations: write `$name` in the SQL and pass the value to `.run({ name }, db)`';
 
@@ -98,6 +99,7 @@ function templateQuery(file: string, text: string, lines: LineIndex, template: S
   }
   // The template respelled in the SQL-file form, everything else blanked.
   let body = raw;
+  const respelled: number[] = [];
   const declared = new Map<string, ParamExpansion>();
   const declarations: string[] = [];
   const declare = (param: string, expansion: ParamExpansion, spelled: string): void => {
@@ -124,12 +126,20 @@ function templateQuery(file: string, text: string, lines: LineIndex, template: S
       else declare(p.name, { kind: 'rows', fields }, `((${list})...)`);
     }
     body = body.slice(0, from) + replacement + body.slice(to);
+    respelled.push(template.start + from);
   }
   const blanked = blank(text.slice(0, template.start)) + body + blank(text.slice(template.end));
   const scanned = scanQueryFile(blanked, 'native');
   for (const p of scanned.problems) problem(p.offset, `query ${name}: ${p.message}`, p.hint, '42601', name);
   if (scanned.problems.length > 0) return undefined;
   const tokens = scanned.tokens.filter((t) => t.start >= template.start && t.end <= template.end);
+  // pgtyped's TS grammar does not know SQL strings: `'a$b'` holds a "parameter" to it. Respelled
+  // there, the SQL sent would differ from the SQL written, so such a template is refused.
+  const inText = respelled.find((at) => scanned.tokens.some((t) => t.start <= at && at < t.end && LITERAL_TOKENS.has(t.kind) && scanned.text[t.start] !== ':'));
+  if (inText !== undefined) {
+    problem(inText, `query ${name}: pgtyped's parser reads this \`$\` inside a string, quoted name or comment as a parameter`, 'move the text into a parameter, or write the dollar sign with chr(36)', undefined, name);
+    return undefined;
+  }
   const query = buildQuerySource(
     file,
     scanned.text,
