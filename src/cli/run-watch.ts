@@ -8,6 +8,7 @@ import { Reporter, type ReporterName } from '../report/reporter.js';
 import type { ReportedProblem } from '../report/reported-problem.js';
 import type { CycleReport } from '../watch/watch-prepare.js';
 import type { DatabaseStep } from '../watch/watched-database.js';
+import { EXIT } from './exit-codes.js';
 import { statusLineFor } from './status-line.js';
 
 interface WatchFlags {
@@ -34,19 +35,22 @@ export async function runWatch(argv: WatchFlags): Promise<void> {
     ...(argv.sources !== undefined ? { sources: argv.sources.map(String) } : {}),
     ...(argv.databaseUrl !== undefined ? { databaseUrl: argv.databaseUrl } : {}),
   };
-  const reporter = new Reporter(argv.reporter, 'prepare', argv.root ?? '.');
+  const root = argv.root ?? '.';
+  // With --reporter json, stdout holds one JSON document per cycle and nothing else.
+  const print = argv.reporter === 'json' ? console.error : console.log;
   const quiet = argv.quiet === true;
   const status = statusLineFor(process.stderr, process.env, quiet);
   const { progressText } = await import('../prepare/prepare-progress.js');
   const { watchPrepare } = await import('../watch/watch-prepare.js');
 
   let stopping: Promise<void> | undefined;
-  let watch: { stop(): Promise<void> } | undefined;
+  let starting: Promise<{ stop(): Promise<void> }> | undefined;
   const stop = (): void => {
     stopping ??= (async () => {
       status.clear();
-      await watch?.stop();
-      console.log('stopped watching');
+      // During the first cycle: let it finish (and its snapshot be written whole), then close.
+      await (await starting)?.stop();
+      print('stopped watching');
       process.exit(0);
     })();
   };
@@ -54,19 +58,31 @@ export async function runWatch(argv: WatchFlags): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 
-  watch = await watchPrepare(overrides, {
+  starting = watchPrepare(overrides, {
     ...(status.enabled ? { onProgress: (p) => status.show(progressText(p)) } : {}),
     onCycle: (report) => {
       status.clear();
-      if (report.result) reporter.setRoot(report.result.config.root);
+      // A reporter per cycle: code frames quote the files as they are now, json prints a document.
+      const reporter = new Reporter(argv.reporter, 'prepare', report.result?.config.root ?? root);
       const problems: readonly ReportedProblem[] = report.result?.problems ?? (report.error ? problemsOf(report.error) : []);
       reporter.report(problems);
       const failed = problems.length > 0;
-      if (failed || !quiet) console.log((failed ? pc.red : (s: string) => s)(cycleLine(report)));
+      const r = report.result;
+      reporter.finish(exitCodeOf(report.error, failed), r ? { queries: r.queries, prepared: r.prepared, described: r.described, unchanged: r.unchanged } : {});
+      if (failed || !quiet) print((failed ? pc.red : (s: string) => s)(cycleLine(report)));
     },
-    onReady: (watched) => console.log(`watching ${watched.join(', ')} for changes (Ctrl-C to stop)`),
+    onReady: (watched) => print(`watching ${watched.join(', ')} for changes (Ctrl-C to stop)`),
   });
+  await starting;
   if (stopping) await stopping;
+}
+
+/** The code `prepare` would have exited with after this cycle (what a json document reports). */
+function exitCodeOf(error: unknown, failed: boolean): number {
+  const name = (error as Error | undefined)?.name;
+  if (name === 'ConfigError' || name === 'UnsupportedExtensionError') return EXIT.usage;
+  if (name === 'DatabaseUnreachableError') return EXIT.unreachable;
+  return failed ? EXIT.failed : EXIT.ok;
 }
 
 /** A thrown error as problems: migration problems keep their file:line:col, anything else is one line. */
