@@ -123,6 +123,13 @@ describe('sqlsure migrate lint', () => {
     expect(off.stderr).not.toContain('[require-concurrent-index]');
   });
 
+  it('an unreachable database to compare with exits 3; --all with --base is a usage error', async () => {
+    const run = await runCli(['migrate', 'lint', '--root', dir, '--database-url', 'postgres://nobody@127.0.0.1:1/none'], { env: offline });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('cannot reach the database');
+    expect((await runCli(['migrate', 'lint', '--root', dir, '--all', '--base', REPO_ROOT], { env: offline })).code).toBe(2);
+  });
+
   it('an unparsable new migration fails with its position', async () => {
     const broken = await copyExample();
     scratch.push(broken);
