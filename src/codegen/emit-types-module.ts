@@ -88,7 +88,16 @@ export function emitTypesModule(sourceFile: string, modulePath: string, entries:
       lines.push(`  /** ${commentText(doc)} */`, `  ${propertyKey(key)}: ${c.nullable ? `${type} | null` : type};`);
     }
     lines.push('}', '');
-    lines.push(`/** '${commentText(entry.name)}' query type (${commentText(entry.source)}) */`, `export interface ${base}Query {`, `  params: ${base}Params;`, `  result: ${base}Result;`, '}');
+    // One row, an optional row or a count instead of pgtyped's array: said in the type and at runtime.
+    const single = entry.cardinality === 'one' || entry.cardinality === 'maybe' || entry.cardinality === 'execrows' ? entry.cardinality : undefined;
+    lines.push(
+      `/** '${commentText(entry.name)}' query type (${commentText(entry.source)}) */`,
+      `export interface ${base}Query {`,
+      `  params: ${base}Params;`,
+      `  result: ${base}Result;`,
+      ...(single ? [`  cardinality: ${stringLiteral(single, "'")};`] : []),
+      '}',
+    );
     blocks.push(lines.join('\n'));
 
     // What the tag needs at runtime: one source per `$n`, codecs, the repeated rows slot.
@@ -122,6 +131,7 @@ export function emitTypesModule(sourceFile: string, modulePath: string, entries:
       `name: ${stringLiteral(entry.name)}`,
       `statement: ${stringLiteral(entry.statement)}`,
       `values: [${values.join(', ')}]`,
+      ...(single ? [`cardinality: ${stringLiteral(single)}`] : []),
       ...(shape.length > 0 ? [`shape: { ${shape.join(', ')} }`] : []),
     ];
     if (dynamic) {

@@ -14,4 +14,4 @@ export { transaction, type Transaction, type TransactionOptions } from './transa
 export { jsonNull, type JsonNull, type JsonParam, type JsonValue } from './json.js';
 export { decodeInterval, encodeInterval, type Interval } from './interval.js';
 export { decodeTimestamptz, encodeTimestamptz } from './timestamptz.js';
-export { sql, registerInlineQueries, type InlineQuery, type InlineValue, type QueryTypes, type TaggedQuery } from './sql-tag.js';
+export { sql, registerInlineQueries, type InlineQuery, type InlineValue, type QueryTypes, type RunResult, type TaggedQuery } from './sql-tag.js';

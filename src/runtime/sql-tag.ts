@@ -10,7 +10,7 @@
  * up on first run; a template prepare has not seen (or whose types module was never imported)
  * throws, naming the fix, instead of running unchecked SQL.
  */
-import { queryMany } from './cardinality.js';
+import { queryExecRows, queryMany, queryMaybe, queryOne } from './cardinality.js';
 import { expandRows, type RowsSlot } from './expand-rows.js';
 import type { Queryable } from './queryable.js';
 import type { QueryShape } from './row-shape.js';
@@ -28,6 +28,8 @@ export interface InlineQuery {
   readonly name: string;
   readonly statement: string;
   readonly values: readonly InlineValue[];
+  /** Absent: an array of rows, as pgtyped returns. */
+  readonly cardinality?: 'one' | 'maybe' | 'execrows';
   readonly shape?: QueryShape;
   /** A rows expansion repeated at runtime: its slot, parameter and fields. */
   readonly rows?: { readonly slot: RowsSlot; readonly property: string; readonly fields: readonly string[] };
@@ -47,10 +49,21 @@ export function registerInlineQueries(queries: readonly InlineQuery[]): void {
 export interface QueryTypes {
   params: unknown;
   result: unknown;
+  /** Written by prepare for a template annotated `-- :one`, `-- :maybe` or `-- :execrows`. */
+  cardinality?: 'one' | 'maybe' | 'execrows';
 }
 
+/** What `.run` resolves to: pgtyped's array of rows, unless the query says otherwise. */
+export type RunResult<T extends QueryTypes> = T extends { cardinality: 'one' }
+  ? T['result']
+  : T extends { cardinality: 'maybe' }
+    ? T['result'] | null
+    : T extends { cardinality: 'execrows' }
+      ? number
+      : Array<T['result']>;
+
 export interface TaggedQuery<T extends QueryTypes> {
-  run(params: T['params'], db: Queryable): Promise<Array<T['result']>>;
+  run(params: T['params'], db: Queryable): Promise<RunResult<T>>;
 }
 
 export function sql<T extends QueryTypes>(strings: TemplateStringsArray, ...interpolations: never[]): TaggedQuery<T> {
@@ -67,12 +80,12 @@ export function sql<T extends QueryTypes>(strings: TemplateStringsArray, ...inte
           `this sql\`…\` query is not prepared: run \`sqlsure prepare\` (with the file in "sources"), and import its .types.js module for its value, not with \`import type\` (query text: ${JSON.stringify(text.slice(0, 80))})`,
         );
       }
-      return runInline<T['result']>(query, (params ?? {}) as Record<string, unknown>, db);
+      return runInline(query, (params ?? {}) as Record<string, unknown>, db) as Promise<RunResult<T>>;
     },
   };
 }
 
-async function runInline<R>(query: InlineQuery, params: Record<string, unknown>, db: Queryable): Promise<R[]> {
+async function runInline(query: InlineQuery, params: Record<string, unknown>, db: Queryable): Promise<unknown> {
   const read = (property: string): unknown => (Object.hasOwn(params, property) ? params[property] : undefined) ?? null;
   const values = query.values.map(([property, field, rows]) => {
     const value = read(property);
@@ -84,7 +97,9 @@ async function runInline<R>(query: InlineQuery, params: Record<string, unknown>,
     const { slot, property, fields } = query.rows;
     const rows = read(property) as ReadonlyArray<Record<string, unknown>>;
     const expanded = expandRows(query.statement, slot, values, rows, (r) => fields.map((f) => r[f] ?? null));
-    return queryMany<R>(db, query.name, expanded.text, expanded.values, query.shape);
+    return RUNNERS[query.cardinality ?? 'many'](db, query.name, expanded.text, expanded.values, query.shape);
   }
-  return queryMany<R>(db, query.name, query.statement, values, query.shape);
+  return RUNNERS[query.cardinality ?? 'many'](db, query.name, query.statement, values, query.shape);
 }
+
+const RUNNERS = { one: queryOne, maybe: queryMaybe, many: queryMany, execrows: queryExecRows } as const;

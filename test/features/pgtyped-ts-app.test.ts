@@ -32,6 +32,10 @@ const EXPECTED = [
     { email: 'cy@example.com', age: null },
   ],
   [{ email: 'ann@example.com', age: 30 }],
+  { email: 'ann@example.com', age: 30 },
+  null,
+  { email: 'bob@example.com' },
+  2,
 ];
 
 describe.skipIf(!reachable)('SQL in TypeScript sources (pgtyped TS mode)', () => {
@@ -51,13 +55,14 @@ describe.skipIf(!reachable)('SQL in TypeScript sources (pgtyped TS mode)', () =>
   });
 
   it('prepare writes users.types.ts with pgtyped names; check passes; tsc --strict accepts everything', async () => {
-    expect(prepared.stderr).toContain('prepared 8 of 8 queries');
+    expect(prepared.stderr).toContain('prepared 11 of 11 queries');
     expect(prepared.code, prepared.stderr).toBe(0);
     const types = await readFile(path.join(project, 'src/users.types.ts'), 'utf8');
+    expect(types).toContain("export interface IGetUserAgeQuery {\n  params: IGetUserAgeParams;\n  result: IGetUserAgeResult;\n  cardinality: 'one';\n}");
     for (const name of ['IFindUserByEmailParams', 'IFindUserByEmailResult', 'IFindUserByEmailQuery', 'IInsertUsersParams']) expect(types).toContain(`export interface ${name} `);
     expect(await readFile(path.join(project, 'src/legacy.types.ts'), 'utf8')).toContain('export interface ICountUsersQuery {');
     const check = await runCli(['check'], { cwd: project });
-    expect(check.stderr).toContain('check passed: 8 queries');
+    expect(check.stderr).toContain('check passed: 11 queries');
     expect(check.code).toBe(0);
     const tsc = await runTsc(project);
     expect(tsc.stdout + tsc.stderr).toBe('');

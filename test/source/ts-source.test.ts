@@ -94,6 +94,18 @@ describe('parseTsSource', () => {
     expect(fine.queries[0]!.statement).toBe("SELECT id FROM users WHERE note = 'a $b c' AND id = $1");
   });
 
+  it('reads a first-line cardinality, only with sqlsure/runtime, and names an unknown one', () => {
+    const ours = "import { sql } from 'sqlsure/runtime';\nimport './users.types.js';\n";
+    const one = parseTsSource('src/users.ts', ours + 'export const find = sql`\n  -- :one\n  SELECT 1 AS x`;\n');
+    expect(one.problems).toEqual([]);
+    expect(one.queries[0]).toMatchObject({ cardinality: 'one', position: { line: 4, column: 3 } });
+    expect(one.queries[0]!.cardinalityDefaulted).toBeUndefined();
+    const typo = parseTsSource('src/users.ts', ours + 'export const find = sql`-- :onne\n  SELECT 1 AS x`;\n');
+    expect(typo.problems).toMatchObject([{ position: { line: 3, column: 28 }, message: 'unknown cardinality ":onne" for query find' }]);
+    const pgtyped = parseTsSource('src/users.ts', HEAD + 'export const find = sql<IFindQuery>`-- :one\n  SELECT 1 AS x`;\n');
+    expect(pgtyped.problems).toMatchObject([{ position: { line: 3, column: 40 }, message: expect.stringContaining('needs the sql tag of sqlsure/runtime') }]);
+  });
+
   it('ignores tags not imported from a known runtime, and files the pre-filter skips', () => {
     expect(parseTsSource('src/a.ts', "import { sql } from 'other';\nexport const q = sql`SELECT 1`;\n").queries).toEqual([]);
     expect(mayHoldSqlTemplates('const x = `a`;')).toBe(false);

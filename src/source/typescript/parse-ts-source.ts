@@ -12,7 +12,8 @@
 import { buildQuerySource, type ReportProblem } from '../build-query-source.js';
 import type { ParsedQueryFile } from '../parse-query-file.js';
 import { pgtypedParser } from '../pgtyped-parser.js';
-import type { ExpansionField, ParamExpansion, QuerySource, SourceProblem } from '../query-source.js';
+import { CARDINALITIES, type Cardinality, type ExpansionField, type ParamExpansion, type QuerySource, type SourceProblem } from '../query-source.js';
+import { cardinalityHint } from '../did-you-mean.js';
 import { scanQueryFile } from '../scan-query-file.js';
 import { normaliseSourceText } from '../source-text.js';
 import { LineIndex } from '../text-position.js';
@@ -20,6 +21,7 @@ import { findSqlTemplates, type SqlTemplate } from './find-sql-templates.js';
 import { typesModuleSpecifier } from './types-module-path.js';
 
 const LITERAL_TOKENS = new Set(['SCONST', 'USCONST', 'BCONST', 'XCONST', 'IDENT', 'UIDENT', 'SQL_COMMENT', 'C_COMMENT']);
+const CARDINALITY_LINE = /^[ \t\n]*--[ \t]*:([A-Za-z]+)[ \t]*(?=\n|$)/;
 const QUERY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const INTERPOLATION_HINT = 'parameters are placeholders, not interpolations: write `$name` in the SQL and pass the value to `.run({ name }, db)`';
 
@@ -88,6 +90,23 @@ function templateQuery(file: string, text: string, lines: LineIndex, template: S
     problem(template.anchor, `query ${name} is empty`, 'write a SQL statement between the backticks', undefined, name);
     return undefined;
   }
+  // sqlsure's addition: a first line `-- :one` (any of the five) sets the cardinality, which
+  // only sqlsure's tag honours (pgtyped's would still return an array, and the types would lie).
+  const annotation = CARDINALITY_LINE.exec(raw);
+  let cardinality: Cardinality = 'many';
+  if (annotation) {
+    const at = template.start + annotation.index + annotation[0].indexOf(':');
+    const written = annotation[1]!.toLowerCase();
+    if (!(CARDINALITIES as readonly string[]).includes(written)) {
+      problem(at, `unknown cardinality ":${annotation[1]}" for query ${name}`, cardinalityHint(annotation[1]!), undefined, name);
+      return undefined;
+    }
+    if (template.module !== 'sqlsure/runtime') {
+      problem(at, `query ${name}: a cardinality needs the sql tag of sqlsure/runtime (pgtyped's returns an array whatever the annotation)`, "import { sql } from 'sqlsure/runtime'", undefined, name);
+      return undefined;
+    }
+    cardinality = written as Cardinality;
+  }
   const parsed = pgtypedParser().parseTSQuery(raw, name);
   const errors = parsed.events.filter((e) => 'critical' in e && e.critical);
   if (errors.length > 0) {
@@ -146,11 +165,11 @@ function templateQuery(file: string, text: string, lines: LineIndex, template: S
     lines,
     {
       name,
-      cardinality: 'many',
+      cardinality,
       anchor: template.anchor,
       tokens,
       rewrite: { declared, dialect: 'pgtyped' },
-      cardinalityDefaulted: true,
+      ...(annotation ? {} : { cardinalityDefaulted: true }),
       declarations: declarations.sort(),
     },
     problem,
