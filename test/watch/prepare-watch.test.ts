@@ -4,7 +4,7 @@
  * step, so PGlite starts once (from the test run's base snapshot: no initdb).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, runSql, serverReachable, type TestDatabase } from '../support/pg-test-database.js';
@@ -63,6 +63,15 @@ class WatchProcess {
   }
 }
 
+/**
+ * Saves the way most editors and git do: a new file renamed over the old one, so no cycle can
+ * see it half-written (an in-place write may be seen empty first, and prepared as such).
+ */
+async function save(file: string, text: string): Promise<void> {
+  await writeFile(`${file}.swap`, text);
+  await rename(`${file}.swap`, file);
+}
+
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
@@ -104,45 +113,65 @@ describe('prepare --watch on the embedded database', () => {
     expect(await generatedText(dir)).toContain('getUser');
 
     // A query edit: only that query is described, its module rewritten, the database kept.
+    // Written in place (an editor without safe write): a cycle may see it empty first; the last one counts.
     await writeFile(path.join(dir, 'queries/users.sql'), '-- name: GetUser :one\nSELECT id, email, display_name FROM users WHERE id = :id;\n');
-    const edited = await watch.waitFor(/users\.sql changed/);
+    const edited = await watch.waitFor(/users\.sql changed → 1 query described/);
     expect(edited.line).toMatch(/→ 1 query described, 1 module written in \d+ ms$/);
     expect(edited.line).not.toMatch(/embedded database/);
     expect(await generatedText(dir)).toContain('display_name');
 
     // An appended migration: applied to the open database; SELECT * now returns its column.
     expect(await generatedText(dir)).not.toContain('nickname');
-    await writeFile(path.join(dir, 'migrations/2_nickname.sql'), 'ALTER TABLE users ADD COLUMN nickname text;\n');
+    await save(path.join(dir, 'migrations/2_nickname.sql'), 'ALTER TABLE users ADD COLUMN nickname text;\n');
     const migrated = await watch.waitFor(/2_nickname\.sql changed/);
     expect(migrated.line).toMatch(/migration 2_nickname\.sql applied/);
     expect(migrated.line).not.toMatch(/error|rebuilt|started/);
     expect(await generatedText(dir)).toContain('nickname');
 
     // An edited old migration: the database is rebuilt through the normal path (snapshots).
-    await writeFile(path.join(dir, 'migrations/1_users.sql'), MIGRATION_1.replace('display_name text', 'display_name text, bio text'));
+    await save(path.join(dir, 'migrations/1_users.sql'), MIGRATION_1.replace('display_name text', 'display_name text, bio text'));
     const rebuilt = await watch.waitFor(/1_users\.sql changed/);
     expect(rebuilt.line).toMatch(/embedded database rebuilt \(an applied migration changed\)/);
     expect(rebuilt.line).not.toMatch(/error/);
     expect(await generatedText(dir)).toContain('bio');
 
     // A broken query: its error is printed with file:line:col, the watch goes on; fixed: recovered.
-    await writeFile(path.join(dir, 'queries/users.sql'), '-- name: GetUser :one\nSELEC id FROM users WHERE id = :id;\n');
+    await save(path.join(dir, 'queries/users.sql'), '-- name: GetUser :one\nSELEC id FROM users WHERE id = :id;\n');
     const broken = await watch.waitFor(/users\.sql changed/);
     expect(broken.line).toMatch(/1 error/);
     expect(broken.before.join('\n')).toMatch(/queries\/users\.sql:2:1.*SELEC/);
-    await writeFile(path.join(dir, 'queries/users.sql'), '-- name: GetUser :one\nSELECT id, nickname FROM users WHERE id = :id;\n');
+    await save(path.join(dir, 'queries/users.sql'), '-- name: GetUser :one\nSELECT id, nickname FROM users WHERE id = :id;\n');
     const fixed = await watch.waitFor(/users\.sql changed/);
     expect(fixed.line).toMatch(/→ 1 query described, 1 module written/);
     expect(fixed.line).not.toMatch(/error/);
     expect(await generatedText(dir)).toContain('nickname');
 
+    // Saved the way editors do (a new file renamed over the old one), twice: still seen each time.
+    for (const column of ['email', 'display_name']) {
+      await writeFile(path.join(dir, 'queries/users.sql.swap'), `-- name: GetUser :one\nSELECT id, nickname, ${column} FROM users WHERE id = :id;\n`);
+      await rename(path.join(dir, 'queries/users.sql.swap'), path.join(dir, 'queries/users.sql'));
+      const saved = await watch.waitFor(/changed → /);
+      expect(saved.line).toMatch(/^users\.sql changed → 1 query described, 1 module written/);
+    }
+
+    // A broken appended migration: reported at its file, the open database kept; fixed: applied.
+    await save(path.join(dir, 'migrations/3_age.sql'), 'ALTER TABLE users ADD COLUM age int;\n');
+    const badMigration = await watch.waitFor(/3_age\.sql changed/);
+    expect(badMigration.line).toMatch(/failed in \d+ ms; still watching$/);
+    expect(badMigration.before.join('\n')).toMatch(/migrations\/3_age\.sql:1:/);
+    await save(path.join(dir, 'migrations/3_age.sql'), 'ALTER TABLE users ADD COLUMN age int;\n');
+    const goodMigration = await watch.waitFor(/3_age\.sql changed/);
+    expect(goodMigration.line).toMatch(/migration 3_age\.sql applied/);
+    expect(goodMigration.line).not.toMatch(/rebuilt|started|error/);
+    expect(await generatedText(dir)).toContain('age');
+
     // A broken config is reported and survived; a valid one regenerates the modules.
-    await writeFile(path.join(dir, 'sqlsure.config.json'), '{ "camelCase": tru }\n');
+    await save(path.join(dir, 'sqlsure.config.json'), '{ "camelCase": tru }\n');
     const badConfig = await watch.waitFor(/sqlsure\.config\.json changed/);
     expect(badConfig.line).toMatch(/failed in \d+ ms; still watching$/);
-    await writeFile(path.join(dir, 'sqlsure.config.json'), '{ "camelCase": true }\n');
+    await save(path.join(dir, 'sqlsure.config.json'), '{ "camelCase": true }\n');
     const config = await watch.waitFor(/sqlsure\.config\.json changed/);
-    expect(config.line).toMatch(/0 queries described, 1 module written/);
+    expect(config.line).toMatch(/0 queries described, 2 modules written/);
     const camel = await generatedText(dir);
     expect(camel).toMatch(/^\s+displayName: string \| null;$/m);
     expect(camel).not.toMatch(/^\s+display_name: string \| null;$/m);
@@ -154,8 +183,8 @@ describe('prepare --watch on the embedded database', () => {
     await rm(path.join(dir, 'queries'), { recursive: true });
     await watch.waitFor(/failed in \d+ ms; still watching$/);
     await mkdir(path.join(dir, 'queries'));
-    await writeFile(path.join(dir, 'queries/list.sql'), listText);
-    await writeFile(path.join(dir, 'queries/users.sql'), usersText);
+    await save(path.join(dir, 'queries/list.sql'), listText);
+    await save(path.join(dir, 'queries/users.sql'), usersText);
     await appendFile(path.join(dir, 'queries/users.sql'), '\n');
     await watch.waitFor(/changed → .*described, .*written in \d+ ms$/);
 
@@ -179,8 +208,8 @@ describe('prepare --watch over a real server', async () => {
     const watch = new WatchProcess(dir, { DATABASE_URL: db.url, SQLSURE_CACHE_DIR: path.join(dir, '.cache') });
     watches.push(watch);
     await watch.waitFor(/watching/);
-    await writeFile(path.join(dir, 'queries/users.sql'), '-- name: GetUser :one\nSELECT id, display_name FROM users WHERE id = :id;\n');
-    const edited = await watch.waitFor(/users\.sql changed/);
+    await save(path.join(dir, 'queries/users.sql'), '-- name: GetUser :one\nSELECT id, display_name FROM users WHERE id = :id;\n');
+    const edited = await watch.waitFor(/users\.sql changed → 1 query described/);
     expect(edited.line).toMatch(/→ 1 query described, 1 module written in \d+ ms$/);
     expect(edited.line).not.toMatch(/connected/);
     expect(await generatedText(dir)).toContain('display_name');
