@@ -137,13 +137,13 @@ const REJECTED: Rejected[] = [
   {
     what: 'an override that breaks out of the interface',
     files: { 'queries/q.sql': '-- name: Evil :one\nSELECT 1 AS "x: string; }; process.exit(7); interface Z {";\n' },
-    says: ['queries/q.sql:2:23: error: the type override of "x" is not a single TypeScript type: `;` is not allowed in a type override'],
+    says: ['queries/q.sql:2:23: error: Evil: the type override of "x" is not a single TypeScript type: `;` is not allowed in a type override'],
     exit: 1,
   },
   {
     what: 'an override with a line break',
     files: { 'queries/q.sql': '-- name: Evil :one\nSELECT 1 AS "x: string\nprocess.exit(7)";\n' },
-    says: ['queries/q.sql:2:23: error: the type override of "x" is not a single TypeScript type: a line break is not allowed in a type override'],
+    says: ['queries/q.sql:2:23: error: Evil: the type override of "x" is not a single TypeScript type: a line break is not allowed in a type override'],
     exit: 1,
   },
   {
