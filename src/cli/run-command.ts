@@ -4,17 +4,11 @@ import { colors as pc } from '../report/color-choice.js';
 import { Reporter, type ReporterName } from '../report/reporter.js';
 import type { ReportedProblem } from '../report/reported-problem.js';
 import { EXIT } from './exit-codes.js';
+import { projectOverrides, type ProjectFlags } from './project-flags.js';
+import { reportFailure } from './report-failure.js';
 import type { DatabaseInfo } from '../database/open-database.js';
 
-interface Flags {
-  root?: string;
-  config?: string;
-  queries?: string;
-  migrations?: string;
-  generated?: string;
-  cache?: string;
-  sources?: string[];
-  databaseUrl?: string;
+interface Flags extends ProjectFlags {
   force?: boolean;
   reporter?: ReporterName;
   /** prepare: print only problems (no progress, no summary of a run that succeeded). */
@@ -22,33 +16,15 @@ interface Flags {
 }
 
 export async function runCommand(command: 'prepare' | 'generate' | 'check', argv: Flags): Promise<void> {
-  const overrides = {
-    ...(argv.root !== undefined ? { root: argv.root } : {}),
-    ...(argv.config !== undefined ? { config: argv.config } : {}),
-    ...(argv.queries !== undefined ? { queries: argv.queries } : {}),
-    ...(argv.migrations !== undefined ? { migrations: argv.migrations } : {}),
-    ...(argv.generated !== undefined ? { generated: argv.generated } : {}),
-    ...(argv.cache !== undefined ? { cache: argv.cache } : {}),
-    ...(argv.sources !== undefined ? { sources: argv.sources.map(String) } : {}),
-    ...(argv.databaseUrl !== undefined ? { databaseUrl: argv.databaseUrl } : {}),
-  };
+  const overrides = projectOverrides(argv);
   const reporter = new Reporter(argv.reporter, command, argv.root ?? '.');
   const counts: Record<string, number> = {};
   try {
     process.exitCode = await run(command, overrides, argv.force === true, reporter, counts, argv.quiet === true);
   } catch (err) {
-    process.exitCode = exitCodeFor(err);
-    reportError(reporter, err);
+    process.exitCode = reportFailure(reporter, err);
   }
   reporter.finish(Number(process.exitCode), counts);
-}
-
-/** A failure that ends the run (bad config, unreachable database): a problem without a file. */
-function reportError(reporter: Reporter, err: unknown): void {
-  const e = err as Error;
-  if (reporter.name === 'plain' || reporter.name === 'pretty') console.error(`${pc.red('error')}: ${e.message}`);
-  else reporter.report([{ message: e.message }]);
-  if (process.env.SQLSURE_DEBUG && e.stack) console.error(e.stack);
 }
 
 async function run(command: 'prepare' | 'generate' | 'check', overrides: Flags, force: boolean, reporter: Reporter, counts: Record<string, number>, quiet = false): Promise<number> {
@@ -153,8 +129,7 @@ export async function runMigrateCommand(command: MigrateSubcommand, argv: Migrat
       console.error(pc.red('the migrations folder is not valid; nothing was done'));
       process.exitCode = EXIT.failed;
     } else {
-      process.exitCode = exitCodeFor(err);
-      reportError(reporter, err);
+      process.exitCode = reportFailure(reporter, err);
     }
   }
   reporter.finish(Number(process.exitCode), counts);
@@ -274,11 +249,4 @@ function describeDatabase(d: DatabaseInfo, described: number): string {
     : d.start === 'base' ? `started from the base snapshot (no initdb) + ${migrations(d.migrations)} applied${saved}`
     : `initdb + ${migrations(d.migrations)} applied${saved}`;
   return `embedded PostgreSQL (PGlite): ${what}${rebuilt}`;
-}
-
-function exitCodeFor(err: unknown): number {
-  const name = (err as Error)?.name;
-  if (name === 'ConfigError' || name === 'MigrationOptionError' || name === 'UnsupportedExtensionError') return EXIT.usage;
-  if (name === 'DatabaseUnreachableError') return EXIT.unreachable;
-  return EXIT.failed;
 }

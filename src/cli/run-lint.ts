@@ -1,17 +1,13 @@
 /** `sqlsure migrate lint`: each finding as a problem (code = rule name), then a summary line. */
 import type { LintFinding } from '../lint/lint-finding.js';
-import type { MigrationProblem } from '../migrate/migration.js';
 import { colors as pc } from '../report/color-choice.js';
 import type { ReportedProblem } from '../report/reported-problem.js';
 import { Reporter, type ReporterName } from '../report/reporter.js';
 import { EXIT } from './exit-codes.js';
+import { projectOverrides, type ProjectFlags } from './project-flags.js';
+import { reportFailure } from './report-failure.js';
 
-interface LintFlags {
-  root?: string;
-  config?: string;
-  migrations?: string;
-  cache?: string;
-  databaseUrl?: string;
+interface LintFlags extends ProjectFlags {
   base?: string;
   all?: boolean;
   reporter?: ReporterName;
@@ -23,11 +19,7 @@ export async function runLint(argv: LintFlags): Promise<void> {
   try {
     const { migrateLint } = await import('../lint/migrate-lint.js');
     const r = await migrateLint({
-      ...(argv.root !== undefined ? { root: argv.root } : {}),
-      ...(argv.config !== undefined ? { config: argv.config } : {}),
-      ...(argv.migrations !== undefined ? { migrations: argv.migrations } : {}),
-      ...(argv.cache !== undefined ? { cache: argv.cache } : {}),
-      ...(argv.databaseUrl !== undefined ? { databaseUrl: argv.databaseUrl } : {}),
+      ...projectOverrides(argv),
       ...(argv.base !== undefined ? { base: argv.base } : {}),
       ...(argv.all ? { all: true } : {}),
     });
@@ -44,12 +36,7 @@ export async function runLint(argv: LintFlags): Promise<void> {
       process.exitCode = EXIT.ok;
     }
   } catch (err) {
-    const e = err as Error & { problems?: MigrationProblem[] };
-    if (e?.name === 'MigrationFolderError' && e.problems) reporter.report(e.problems);
-    else if (reporter.name === 'plain' || reporter.name === 'pretty') console.error(`${pc.red('error')}: ${e.message}`);
-    else reporter.report([{ message: e.message }]);
-    if (process.env.SQLSURE_DEBUG && e.stack) console.error(e.stack);
-    process.exitCode = e?.name === 'ConfigError' ? EXIT.usage : e?.name === 'DatabaseUnreachableError' ? EXIT.unreachable : EXIT.failed;
+    process.exitCode = reportFailure(reporter, err);
   }
   reporter.finish(Number(process.exitCode), counts);
 }

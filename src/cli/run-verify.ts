@@ -1,20 +1,14 @@
 /** `sqlsure verify --base <dir|rev>`: prints each break of the previous release, then a summary. */
-import type { MigrationProblem } from '../migrate/migration.js';
 import { colors as pc } from '../report/color-choice.js';
 import type { ReportedProblem } from '../report/reported-problem.js';
 import { terminalText } from '../report/terminal-text.js';
 import { Reporter, type ReporterName } from '../report/reporter.js';
 import { EXIT } from './exit-codes.js';
+import { projectOverrides, type ProjectFlags } from './project-flags.js';
+import { reportFailure } from './report-failure.js';
 
-interface VerifyFlags {
+interface VerifyFlags extends ProjectFlags {
   base?: string;
-  root?: string;
-  config?: string;
-  queries?: string;
-  migrations?: string;
-  generated?: string;
-  cache?: string;
-  databaseUrl?: string;
   strict?: boolean;
   reporter?: ReporterName;
 }
@@ -26,13 +20,7 @@ export async function runVerify(argv: VerifyFlags): Promise<void> {
     const { verify } = await import('../verify/verify.js');
     const r = await verify({
       base: argv.base ?? '',
-      ...(argv.root !== undefined ? { root: argv.root } : {}),
-      ...(argv.config !== undefined ? { config: argv.config } : {}),
-      ...(argv.queries !== undefined ? { queries: argv.queries } : {}),
-      ...(argv.migrations !== undefined ? { migrations: argv.migrations } : {}),
-      ...(argv.generated !== undefined ? { generated: argv.generated } : {}),
-      ...(argv.cache !== undefined ? { cache: argv.cache } : {}),
-      ...(argv.databaseUrl !== undefined ? { databaseUrl: argv.databaseUrl } : {}),
+      ...projectOverrides(argv),
       ...(argv.strict ? { strict: true } : {}),
     });
     reporter.setRoot(r.config.root);
@@ -51,13 +39,7 @@ export async function runVerify(argv: VerifyFlags): Promise<void> {
       process.exitCode = EXIT.ok;
     }
   } catch (err) {
-    const e = err as Error & { problems?: MigrationProblem[] };
-    if (e?.name === 'MigrationFolderError' && e.problems) reporter.report(e.problems);
-    else if (reporter.name === 'plain' || reporter.name === 'pretty') console.error(`${pc.red('error')}: ${e.message}`);
-    else reporter.report([{ message: e.message }]);
-    if (process.env.SQLSURE_DEBUG && e.stack) console.error(e.stack);
-    process.exitCode =
-      e?.name === 'ConfigError' || e?.name === 'UnsupportedExtensionError' ? EXIT.usage : e?.name === 'DatabaseUnreachableError' ? EXIT.unreachable : EXIT.failed;
+    process.exitCode = reportFailure(reporter, err);
   }
   reporter.finish(Number(process.exitCode), counts);
 }

@@ -9,32 +9,17 @@ import type { ReportedProblem } from '../report/reported-problem.js';
 import type { CycleReport } from '../watch/watch-prepare.js';
 import type { DatabaseStep } from '../watch/watched-database.js';
 import { EXIT } from './exit-codes.js';
+import { projectOverrides, type ProjectFlags } from './project-flags.js';
+import { exitCodeFor } from './report-failure.js';
 import { statusLineFor } from './status-line.js';
 
-interface WatchFlags {
-  root?: string;
-  config?: string;
-  queries?: string;
-  migrations?: string;
-  generated?: string;
-  cache?: string;
-  sources?: string[];
-  databaseUrl?: string;
+interface WatchFlags extends ProjectFlags {
   reporter?: ReporterName;
   quiet?: boolean;
 }
 
 export async function runWatch(argv: WatchFlags): Promise<void> {
-  const overrides = {
-    ...(argv.root !== undefined ? { root: argv.root } : {}),
-    ...(argv.config !== undefined ? { config: argv.config } : {}),
-    ...(argv.queries !== undefined ? { queries: argv.queries } : {}),
-    ...(argv.migrations !== undefined ? { migrations: argv.migrations } : {}),
-    ...(argv.generated !== undefined ? { generated: argv.generated } : {}),
-    ...(argv.cache !== undefined ? { cache: argv.cache } : {}),
-    ...(argv.sources !== undefined ? { sources: argv.sources.map(String) } : {}),
-    ...(argv.databaseUrl !== undefined ? { databaseUrl: argv.databaseUrl } : {}),
-  };
+  const overrides = projectOverrides(argv);
   const root = argv.root ?? '.';
   // With --reporter json, stdout holds one JSON document per cycle and nothing else.
   const print = argv.reporter === 'json' ? console.error : console.log;
@@ -79,9 +64,7 @@ export async function runWatch(argv: WatchFlags): Promise<void> {
 
 /** The code `prepare` would have exited with after this cycle (what a json document reports). */
 function exitCodeOf(error: unknown, failed: boolean): number {
-  const name = (error as Error | undefined)?.name;
-  if (name === 'ConfigError' || name === 'UnsupportedExtensionError') return EXIT.usage;
-  if (name === 'DatabaseUnreachableError') return EXIT.unreachable;
+  if (error) return exitCodeFor(error);
   return failed ? EXIT.failed : EXIT.ok;
 }
 
