@@ -100,7 +100,8 @@ describe.skipIf(!reachable)('sqlsure check: decisions pinned by mutation testing
     const file = path.join(dir, 'queries/people.sql');
     await writeFile(file, (await readFile(file, 'utf8')).replace('-- name: ListPeople :many', '-- name: AllPeople :many'));
     const r = await check({ root: dir });
-    expect(r.problems.filter((p) => !p.file.startsWith('generated/')).map((p) => `${at(p)} ${p.message}`)).toEqual([
+    // The module of the file differs as a consequence of the same edit: not reported again.
+    expect(r.problems.map((p) => `${at(p)} ${p.message}`)).toEqual([
       `queries/people.sql:5:1 query AllPeople has no cache entry for its current SQL: it changed since the last prepare (its old entry is offline-cache/${list.file})`,
     ]);
   });
