@@ -126,4 +126,11 @@ describe.skipIf(!reachable)('sqlsure check: decisions pinned by mutation testing
     expect(mine[0]!.message).toEqual(expect.any(String));
     expect(mine[0]!.message.length).toBeGreaterThan(0);
   });
+  it('never splits a migration added since prepare itself (no parser offline): says the cache has no statements for it', async () => {
+    const dir = await copy();
+    await writeFile(path.join(dir, 'migrations/0002_index.sql'), 'CREATE INDEX ON pets (owner_id);\n');
+    const mine = (await check({ root: dir })).problems.filter((p) => p.file === 'migrations/0002_index.sql');
+    expect(mine.map((p) => `${at(p)} ${p.hint}`)).toEqual([`migrations/0002_index.sql:1:1 ${RUN_PREPARE}`]);
+    expect(mine[0]!.message).toMatch(/^the offline cache has no statements for migration 2 as it is now/);
+  });
 });
