@@ -133,4 +133,14 @@ describe.skipIf(!reachable)('sqlsure check: decisions pinned by mutation testing
     expect(mine.map((p) => `${at(p)} ${p.hint}`)).toEqual([`migrations/0002_index.sql:1:1 ${RUN_PREPARE}`]);
     expect(mine[0]!.message).toMatch(/^the offline cache has no statements for migration 2 as it is now/);
   });
+  it('never reads the generated folder as TypeScript sources, even when the sources globs cover it', async () => {
+    const dir = await copy();
+    await writeFile(
+      path.join(dir, 'generated/stray.ts'),
+      "import { sql } from '@pgtyped/runtime';\nimport type { IStrayQuery } from './stray.types.js';\nexport const stray = sql<IStrayQuery>`SELECT 1 AS one`;\n",
+    );
+    const r = await check({ root: dir, sources: ['**/*.ts'] });
+    expect(r.problems.map((p) => `${at(p)} ${p.message}`)).toEqual([]);
+    expect(r.queries).toBe(3);
+  });
 });
