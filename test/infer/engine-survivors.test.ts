@@ -158,4 +158,9 @@ describe('result columns', () => {
     const out = inferColumnNullability(select('SELECT 1'), [field('a'), field('b')], emptyCatalog(), new Map());
     expect(out.map((c) => c.nullable)).toEqual([true, true]);
   });
+
+  it('a statement the engine does not analyse (EXPLAIN) has every column nullable, with the reason', () => {
+    const out = inferColumnNullability(select('EXPLAIN SELECT 1'), [field('QUERY PLAN')], emptyCatalog(), new Map());
+    expect(out).toEqual([{ nullable: true, because: 'result columns could not be matched to the analysis' }]);
+  });
 });
