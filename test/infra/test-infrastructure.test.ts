@@ -69,3 +69,30 @@ describe('without PostgreSQL', () => {
     );
   });
 });
+
+describe('the build leaves the bin executable', () => {
+  const repo = path.resolve(import.meta.dirname, '../..');
+
+  it('npm run build finishes by marking every bin executable (tsc writes them 0644)', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const pkg = JSON.parse(await readFile(path.join(repo, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.build).toMatch(/&& node scripts\/mark-bin-executable\.mjs$/);
+  });
+
+  it('the marking script makes a freshly compiled bin executable', async () => {
+    const { chmod, stat } = await import('node:fs/promises');
+    const { spawnSync } = await import('node:child_process');
+    const root = await makeProject({
+      'package.json': JSON.stringify({ name: 'x', bin: { x: 'dist/cli/main.js' } }),
+      'dist/cli/main.js': '#!/usr/bin/env node\n',
+    });
+    try {
+      await chmod(path.join(root, 'dist/cli/main.js'), 0o644);
+      const r = spawnSync(process.execPath, [path.join(repo, 'scripts/mark-bin-executable.mjs'), root], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      expect((await stat(path.join(root, 'dist/cli/main.js'))).mode & 0o111).toBe(0o111);
+    } finally {
+      await removeProject(root);
+    }
+  });
+});

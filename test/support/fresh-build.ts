@@ -42,6 +42,8 @@ export function ensureFreshBuild(root: string, log: (line: string) => void = con
     if (r.status !== 0) {
       throw new Error(`the build failed, so the CLI tests would run stale code; fix it and run the tests again:\n${r.stdout}${r.stderr}`);
     }
+    // The same finishing step as `npm run build`: the bin must stay executable for `npx sqlsure`.
+    spawnSync(process.execPath, [path.join(root, 'scripts/mark-bin-executable.mjs')], { cwd: root, stdio: 'inherit' });
   }
   const still = staleBuildReason(root);
   if (still !== undefined) throw new Error(`dist/ is still stale after three builds (${still}): src/ keeps changing during the build`);
