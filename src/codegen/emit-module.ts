@@ -12,9 +12,8 @@ import { commentText, propertyAccess, propertyKey, stringLiteral } from './escap
 import { functionName, localName, typeName } from './names.js';
 import { checkTypeExpression, TYPE_EXPRESSION_HINT } from './type-expression.js';
 import { columnType, paramType } from './ts-types.js';
-import { relocateInlineImports, typeImportLines } from './type-imports.js';
+import { typeImportLines, typeNoter } from './type-imports.js';
 
-const RUNTIME_TYPES = ['Interval', 'JsonParam', 'JsonValue'] as const;
 
 /** Every value the runtime exports is reserved in generated modules, used or not, so adding a query never renames a helper. */
 const RUNTIME_VALUES = Object.keys(runtime).sort();
@@ -55,12 +54,7 @@ export function emitModule(
   const runtimeValues = new Set<string>();
   const runtimeTypes = new Set<string>(['Queryable']);
   const usedTypes: string[] = [];
-  const noteType = (type: string): string => {
-    const relocated = relocateInlineImports(type, modulePath);
-    usedTypes.push(relocated);
-    for (const t of RUNTIME_TYPES) if (new RegExp(`\\b${t}\\b`).test(relocated)) runtimeTypes.add(t);
-    return relocated;
-  };
+  const noteType = typeNoter(modulePath, usedTypes, runtimeTypes);
   const property = (name: string): string => (options.camelCase ? camelCase(name) : name);
   const blocks: string[] = [];
   // Every module-level name and who declared it: a clash is reported now, never left to tsc.

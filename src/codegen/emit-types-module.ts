@@ -14,21 +14,15 @@ import type { CodegenOptions } from './codegen-options.js';
 import { commentText, propertyKey, stringLiteral } from './escape.js';
 import { checkTypeExpression, TYPE_EXPRESSION_HINT } from './type-expression.js';
 import { columnType, paramType } from './ts-types.js';
-import { relocateInlineImports, typeImportLines } from './type-imports.js';
+import { typeImportLines, typeNoter } from './type-imports.js';
 import type { EmittedModule } from './emit-module.js';
 
-const RUNTIME_TYPES = ['Interval', 'JsonParam', 'JsonValue'] as const;
 
 export function emitTypesModule(sourceFile: string, modulePath: string, entries: readonly CacheEntry[], schema: SchemaTypes, options: CodegenOptions): EmittedModule {
   const problems: SourceProblem[] = [];
   const runtimeTypes = new Set<string>();
   const usedTypes: string[] = [];
-  const noteType = (type: string): string => {
-    const relocated = relocateInlineImports(type, modulePath);
-    usedTypes.push(relocated);
-    for (const t of RUNTIME_TYPES) if (new RegExp(`\\b${t}\\b`).test(relocated)) runtimeTypes.add(t);
-    return relocated;
-  };
+  const noteType = typeNoter(modulePath, usedTypes, runtimeTypes);
   const property = (name: string): string => (options.camelCase ? camelCase(name) : name);
   const blocks: string[] = [];
   const registrations: string[] = [];

@@ -34,3 +34,19 @@ function relocate(specifier: string, modulePath: string): string {
   const relative = path.posix.relative(path.posix.dirname(modulePath), path.posix.normalize(specifier));
   return relative.startsWith('.') ? relative : `./${relative}`;
 }
+
+/** Types sqlsure/runtime exports that a column or parameter type may mention. */
+const RUNTIME_TYPES = ['Interval', 'JsonParam', 'JsonValue'] as const;
+
+/**
+ * What a module does with each TypeScript type it writes: relocate inline imports to the module's
+ * folder, remember the type (for the import lines) and the runtime types it mentions.
+ */
+export function typeNoter(modulePath: string, used: string[], runtimeTypes: Set<string>): (type: string) => string {
+  return (type) => {
+    const relocated = relocateInlineImports(type, modulePath);
+    used.push(relocated);
+    for (const t of RUNTIME_TYPES) if (new RegExp(`\\b${t}\\b`).test(relocated)) runtimeTypes.add(t);
+    return relocated;
+  };
+}
