@@ -4,44 +4,21 @@
  * folded into an edited query's problem and which are reported on their own, an interrupted
  * prepare, a module missing only its final newline.
  */
-import { cp, readdir, readFile, rm, writeFile, appendFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile, appendFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { check } from '../../src/check/check.js';
-import { prepare } from '../../src/prepare/prepare.js';
 import type { SourceProblem } from '../../src/source/query-source.js';
-import { createTestDatabase, runSql, serverReachable, type TestDatabase } from '../support/pg-test-database.js';
-import { makeProject, removeProject } from '../support/project-dir.js';
-import { INIT_MIGRATION, PROJECT_FILES } from './check-project.js';
+import { serverReachable } from '../support/pg-test-database.js';
+import { usePreparedCheckProject } from './check-project.js';
 
 const RUN_PREPARE = 'run `sqlsure prepare` and commit the result';
 const at = (p: SourceProblem) => `${p.file}:${p.position.line}:${p.position.column}`;
 const reachable = await serverReachable();
 
 describe.skipIf(!reachable)('sqlsure check: decisions pinned by mutation testing', () => {
-  let db: TestDatabase;
-  let pristine: string;
-  const copies: string[] = [];
-
-  beforeAll(async () => {
-    db = await createTestDatabase('sqlsure_check_mut');
-    await runSql(db.url, INIT_MIGRATION);
-    pristine = await makeProject(PROJECT_FILES);
-    const r = await prepare({ root: pristine, databaseUrl: db.url, force: true });
-    expect(r.problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await Promise.all([...copies, pristine].filter(Boolean).map((d) => removeProject(d)));
-    await db?.drop();
-  });
-
-  async function copy(): Promise<string> {
-    const dir = await makeProject();
-    copies.push(dir);
-    await cp(pristine, dir, { recursive: true });
-    return dir;
-  }
+  const project = usePreparedCheckProject('sqlsure_check_mut');
+  const copy = () => project.copy();
 
   async function entryOf(dir: string, query: string): Promise<{ file: string; json: Record<string, unknown> }> {
     for (const f of await readdir(path.join(dir, 'offline-cache'))) {

@@ -4,41 +4,19 @@
  * the right place, and a project just prepared must pass. These are the tests that kill mutants in
  * `npm run mutate -- --scope check` (the CLI's exit codes are in check-cli.test.ts).
  */
-import { cp, readdir, readFile, rm, writeFile, appendFile, mkdir, rename } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile, appendFile, mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { check } from '../../src/check/check.js';
 import { migrateRun } from '../../src/migrate/migrate-commands.js';
 import { prepare } from '../../src/prepare/prepare.js';
 import type { SourceProblem } from '../../src/source/query-source.js';
-import { createTestDatabase, runSql, type TestDatabase } from '../support/pg-test-database.js';
-import { makeProject, removeProject } from '../support/project-dir.js';
-import { INIT_MIGRATION, PROJECT_FILES } from './check-project.js';
+import { createTestDatabase } from '../support/pg-test-database.js';
+import { usePreparedCheckProject } from './check-project.js';
 
-let db: TestDatabase;
-let pristine: string;
-const copies: string[] = [];
+const project = usePreparedCheckProject('sqlsure_check');
+const copy = () => project.copy();
 
-beforeAll(async () => {
-  db = await createTestDatabase('sqlsure_check');
-  await runSql(db.url, INIT_MIGRATION);
-  pristine = await makeProject(PROJECT_FILES);
-  const r = await prepare({ root: pristine, databaseUrl: db.url, force: true });
-  expect(r.problems).toEqual([]);
-  expect(r.prepared).toBe(3);
-});
-
-afterAll(async () => {
-  await Promise.all([...copies, pristine].filter(Boolean).map((d) => removeProject(d)));
-  await db?.drop();
-});
-
-async function copy(): Promise<string> {
-  const dir = await makeProject();
-  copies.push(dir);
-  await cp(pristine, dir, { recursive: true });
-  return dir;
-}
 
 const at = (p: SourceProblem) => `${p.file}:${p.position.line}:${p.position.column}`;
 const RUN_PREPARE = 'run `sqlsure prepare` and commit the result';
@@ -60,7 +38,7 @@ describe('sqlsure check (offline)', () => {
     const r = await check({ root: await copy() });
     expect(r.problems).toEqual([]);
     expect(r.queries).toBe(3);
-    expect(r.modules).toBe((await readdir(path.join(pristine, 'generated'), { recursive: true })).filter((f) => f.endsWith('.ts')).length);
+    expect(r.modules).toBe((await readdir(path.join(project.pristine, 'generated'), { recursive: true })).filter((f) => f.endsWith('.ts')).length);
     expect(r.modules).toBeGreaterThanOrEqual(2);
   });
 
