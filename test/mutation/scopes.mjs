@@ -7,7 +7,10 @@ export const SCOPES = {
   engine: {
     what: 'nullability and parameter inference (src/infer/)',
     mutate: ['src/infer/**/*.ts'],
-    tests: ['test/cases/replay.test.ts', 'test/infer/narrowing.test.ts', 'test/infer/function-verdicts.test.ts', 'test/infer/ts-type-map.test.ts'],
+    tests: [
+      'test/cases/replay.test.ts', 'test/infer/narrowing.test.ts', 'test/infer/function-verdicts.test.ts', 'test/infer/ts-type-map.test.ts',
+      'test/infer/engine-survivors.test.ts', 'test/infer/allow-list-coverage.test.ts',
+    ],
   },
   check: {
     what: 'the offline check (src/check/)',
