@@ -47,6 +47,32 @@ describe('stale build detection', () => {
   it('notices compiler settings changed after the build', async () => {
     expect(staleBuildReason(await project({ a: 100, b: 100, outA: 200, outB: 200, config: 250 }))).toBe('tsconfig.build.json is newer than the build');
   });
+
+  /** The same, plus src/runtime/codecs.ts compiled at 200 and the runtime bundle built at `bundle`. */
+  const withRuntime = async (codecs: number, bundle?: number) => {
+    const dir = await project({ a: 100, b: 100, outA: 200, outB: 200 });
+    const at = (file: string, seconds: number) => utimes(path.join(dir, file), seconds, seconds);
+    await mkdir(path.join(dir, 'src/runtime'), { recursive: true });
+    await mkdir(path.join(dir, 'dist/runtime'), { recursive: true });
+    await writeFile(path.join(dir, 'src/runtime/codecs.ts'), '');
+    await writeFile(path.join(dir, 'dist/runtime/codecs.js'), '');
+    await at('src/runtime/codecs.ts', codecs);
+    await at('dist/runtime/codecs.js', 200);
+    if (bundle !== undefined) {
+      await writeFile(path.join(dir, 'dist/runtime/bundle.js'), '');
+      await at('dist/runtime/bundle.js', bundle);
+    }
+    return dir;
+  };
+
+  it('names a missing sqlsure/runtime bundle (tsc alone does not build it)', async () => {
+    expect(staleBuildReason(await withRuntime(100))).toBe('dist/runtime/bundle.js is missing');
+  });
+
+  it('names a runtime source newer than the bundle, though tsc compiled it', async () => {
+    expect(staleBuildReason(await withRuntime(150, 120))).toBe('src/runtime/codecs.ts is newer than dist/runtime/bundle.js');
+    expect(staleBuildReason(await withRuntime(150, 210))).toBeUndefined();
+  });
 });
 
 describe('without PostgreSQL', () => {
