@@ -7,11 +7,20 @@ import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { EXIT } from './exit-codes.js';
 import { ownVersion } from './own-version.js';
-import { runInit } from './run-init.js';
-import { runDatabaseCommand } from './run-database.js';
-import { runVerify } from './run-verify.js';
-import { runCommand, runMigrateCommand } from './run-command.js';
-import { REPORTERS } from '../report/reporter.js';
+import { REPORTERS } from '../report/reporter-names.js';
+import type { MigrateSubcommand } from './run-command.js';
+import type { DatabaseSubcommand } from './run-database.js';
+
+// Every command's code (and the reporters it prints with) is loaded when that command runs: start-up,
+// paid by every command and by --version and --help, loads only yargs and this file.
+type Flags = Parameters<typeof import('./run-command.js').runCommand>[1];
+const runCommand = (command: 'prepare' | 'generate' | 'check', argv: Flags) => import('./run-command.js').then((m) => m.runCommand(command, argv));
+const runMigrateCommand = (command: MigrateSubcommand, argv: Parameters<typeof import('./run-command.js').runMigrateCommand>[1]) =>
+  import('./run-command.js').then((m) => m.runMigrateCommand(command, argv));
+const runDatabaseCommand = (command: DatabaseSubcommand, argv: Parameters<typeof import('./run-database.js').runDatabaseCommand>[1]) =>
+  import('./run-database.js').then((m) => m.runDatabaseCommand(command, argv));
+const runVerify = (argv: Parameters<typeof import('./run-verify.js').runVerify>[0]) => import('./run-verify.js').then((m) => m.runVerify(argv));
+const runInit = (argv: Parameters<typeof import('./run-init.js').runInit>[0]) => import('./run-init.js').then((m) => m.runInit(argv));
 
 const reporterFlag = {
   choices: REPORTERS,

@@ -16,9 +16,9 @@ import { jsonProblem, jsonReport, type JsonProblem } from './json-report.js';
 import { problemExtent } from './problem-extent.js';
 import type { ReportedProblem } from './reported-problem.js';
 import { SourceLines } from './source-lines.js';
+import type { ReporterName } from './reporter-names.js';
 
-export const REPORTERS = ['pretty', 'plain', 'json', 'github'] as const;
-export type ReporterName = (typeof REPORTERS)[number];
+export { REPORTERS, type ReporterName } from './reporter-names.js';
 
 export interface ReporterOutput {
   stdout: (text: string) => void;
