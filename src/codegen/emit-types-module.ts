@@ -50,14 +50,14 @@ export function emitTypesModule(sourceFile: string, modulePath: string, entries:
         let optional = false;
         if (!first.expansion) {
           type = value(first, first.nullable, false);
-          optional = first.nullable;
+          optional = first.nullable || first.optional === true;
         } else if (first.expansion === 'list') type = `readonly ${arrayOf(value(first, first.elementNullable ?? false, false))}`;
         else {
           const nullable = (p: CachedParam): boolean => (first.expansion === 'rows' ? (p.elementNullable ?? true) : p.nullable);
           const object = `{ ${params.map((p) => `${propertyKey(property(p.field!))}: ${value(p, nullable(p), isDynamic)}`).join('; ')} }`;
           type = first.expansion === 'tuple' ? object : `readonly ${object}[]`;
         }
-        // pgtyped lets a nullable parameter be left out: it is sent as NULL.
+        // pgtyped lets any nullable parameter be left out (not only `?` ones): it is sent as NULL.
         lines.push(`  ${propertyKey(property(name))}${optional ? '?' : ''}: ${type};`);
       }
       lines.push('}', '');

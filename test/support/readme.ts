@@ -76,13 +76,15 @@ export function inlineCode(text = readme()): Array<{ code: string; line: number 
       }
       return fenced ? '' : l;
     })
-    .join('\n');
+    .join('\n')
+    // A backslash-escaped backtick (in a table cell) is text, not a delimiter.
+    .replace(/\\`/g, '\u0000');
   const spans: Array<{ code: string; line: number }> = [];
   // ``a `b` c`` first: a double-backtick span may hold single backticks.
   for (const m of prose.matchAll(/``\s?([^]+?)\s?``|`([^`]+)`/g)) {
     const code = m[1] ?? m[2]!;
     if (code.includes('\n\n')) continue;
-    spans.push({ code: code.replace(/\s*\n\s*/g, ' '), line: prose.slice(0, m.index).split('\n').length });
+    spans.push({ code: code.replace(/\s*\n\s*/g, ' ').replace(/\u0000/g, '`'), line: prose.slice(0, m.index).split('\n').length });
   }
   return spans;
 }
