@@ -4,10 +4,10 @@ import type { IpAddress } from '../examples/app-types.js';
 
 /** Parameters of {@link recordAuditEvent}. */
 export interface RecordAuditEventParams {
-  actorId: string | null;
+  actorId?: string | null;
   action: string;
   targetType: string;
-  targetId: string | null;
+  targetId?: string | null;
   details: JsonParam;
 }
 
@@ -28,11 +28,11 @@ export async function recordAuditEvent(db: Queryable, params: RecordAuditEventPa
 
 /** Parameters of {@link appendAuditEvent}. */
 export interface AppendAuditEventParams {
-  actorId: string | null;
+  actorId?: string | null;
   action: string;
   targetType: string;
-  targetId: string | null;
-  ipAddress: IpAddress | null;
+  targetId?: string | null;
+  ipAddress?: IpAddress | null;
   details: JsonParam;
 }
 

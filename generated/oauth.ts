@@ -46,11 +46,11 @@ export async function getOAuthClientByClientId(db: Queryable, params: GetOAuthCl
 export interface RegisterOAuthClientParams {
   clientId: string;
   name: string;
-  ownerId: string | null;
+  ownerId?: string | null;
   redirectUris: readonly (string | null)[];
   scopes: readonly (string | null)[];
   isConfidential: boolean;
-  secretHash: string | null;
+  secretHash?: string | null;
 }
 
 /** A row returned by {@link registerOAuthClient}. */
@@ -182,7 +182,7 @@ export async function findClientsWithScopes(db: Queryable, params: FindClientsWi
 /** Parameters of {@link issueAccessToken}. */
 export interface IssueAccessTokenParams {
   oauthClientId: string;
-  userId: string | null;
+  userId?: string | null;
   tokenHash: string;
   scopes: readonly (string | null)[];
   expiresAt: Date | string;

@@ -7,8 +7,8 @@ export interface UpsertDeviceParams {
   userId: string;
   fingerprint: string;
   kind: "desktop" | "mobile" | "tablet" | "cli" | "other";
-  name: string | null;
-  userAgent: string | null;
+  name?: string | null;
+  userAgent?: string | null;
 }
 
 /** A row returned by {@link upsertDevice}. */
@@ -48,8 +48,8 @@ export async function upsertDevice(db: Queryable, params: UpsertDeviceParams): P
 /** Parameters of {@link createSession}. */
 export interface CreateSessionParams {
   userId: string;
-  deviceId: string | null;
-  ipAddress: IpAddress | null;
+  deviceId?: string | null;
+  ipAddress?: IpAddress | null;
   expiresAt: Date | string;
   data: SessionData;
 }

@@ -145,8 +145,8 @@ export async function getUsersByIds(db: Queryable, params: GetUsersByIdsParams):
 /** Parameters of {@link createUser}. */
 export interface CreateUserParams {
   email: string;
-  displayName: string | null;
-  passwordHash: string | null;
+  displayName?: string | null;
+  passwordHash?: string | null;
 }
 
 /** A row returned by {@link createUser}. */
@@ -181,7 +181,7 @@ export async function createUser(db: Queryable, params: CreateUserParams): Promi
 
 /** Parameters of {@link updateUserProfile}. */
 export interface UpdateUserProfileParams {
-  displayName: string | null;
+  displayName?: string | null;
   profilePatch: JsonParam;
   id: string;
 }
@@ -399,7 +399,7 @@ export async function verifyUserEmail(db: Queryable, params: VerifyUserEmailPara
 export interface CreatePasswordResetParams {
   userId: string;
   tokenHash: string;
-  requestedIp: IpAddress | null;
+  requestedIp?: IpAddress | null;
   expiresAt: Date | string;
 }
 

@@ -264,7 +264,7 @@ export interface SetMembershipRoleParams {
   organizationId: string;
   userId: string;
   role: "owner" | "admin" | "member";
-  invitedBy: string | null;
+  invitedBy?: string | null;
 }
 
 /** A row returned by {@link setMembershipRole}. */
@@ -301,7 +301,7 @@ export async function setMembershipRole(db: Queryable, params: SetMembershipRole
 export interface GrantRoleParams {
   userId: string;
   roleName: string;
-  grantedBy: string | null;
+  grantedBy?: string | null;
 }
 
 const grantRole$sql = "INSERT INTO user_roles (user_id, role_id, granted_by)\nVALUES ($1, (SELECT id FROM roles WHERE name = $2), $3)\nON CONFLICT (user_id, role_id) DO NOTHING";

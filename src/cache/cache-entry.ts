@@ -10,6 +10,12 @@ export interface CachedParam {
   pgType: string;
   /** Whether this `$n` may be NULL (never for a list or rows array itself). */
   nullable: boolean;
+  /**
+   * Marked `?` in the source (`:name?`): the generated property is optional (`name?: T | null`)
+   * and a value left out is sent as NULL. Only ever `true` (absent otherwise), so entries of
+   * queries without `?` stay what they were; never on an expansion.
+   */
+  optional?: true;
   /** How the TypeScript value becomes this `$n` (see ParamExpansion); absent for plain ones. */
   expansion?: 'list' | 'tuple' | 'rows';
   /** tuple/rows: the field of the value (of each row) this `$n` carries. */

@@ -25,6 +25,7 @@ export function serializeEntry(e: CacheEntry): string {
       name: p.name,
       pgType: p.pgType,
       nullable: p.nullable,
+      ...(p.optional ? { optional: true } : {}),
       ...(p.expansion !== undefined ? { expansion: p.expansion } : {}),
       ...(p.field !== undefined ? { field: p.field } : {}),
       ...(p.elementNullable !== undefined ? { elementNullable: p.elementNullable } : {}),

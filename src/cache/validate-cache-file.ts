@@ -124,6 +124,7 @@ export function parseCacheEntry(text: string, file: string): CacheEntry {
 
 function param(f: Fields): CachedParam {
   const p: CachedParam = { name: f.string('name', /./, 'a non-empty string'), pgType: f.string('pgType', /./, 'a non-empty string'), nullable: f.boolean('nullable') };
+  if (f.has('optional') && f.boolean('optional')) p.optional = true;
   if (f.has('expansion')) p.expansion = f.oneOf('expansion', ['list', 'tuple', 'rows'] as const);
   if (f.has('field')) p.field = f.string('field', /./, 'a non-empty string');
   if (f.has('elementNullable')) p.elementNullable = f.boolean('elementNullable');

@@ -26,11 +26,17 @@ export function entryDisagreements(entry: CacheEntry, query: QuerySource, hash: 
     ? entry.cardinality === query.cardinality || (entry.cardinality === 'exec' && entry.columns.length === 0)
     : entry.cardinality === query.cardinality;
   if (!cardinalityOk) wrong.push(`"cardinality" is :${entry.cardinality}, but the query says :${query.cardinality}`);
+  const unmarked: string[] = [];
+  const unrecorded: string[] = [];
   for (const p of query.params) {
     if (p.positional) continue;
     const cached = entry.params[p.index - 1];
     if (cached?.name !== p.name) wrong.push(`"params"[${p.index - 1}] should be :${p.name}, not ${cached ? JSON.stringify(cached.name) : 'missing'}`);
+    else if ((cached.optional === true) !== (p.mark === '?' && !p.expansion)) (cached.optional ? unmarked : unrecorded).push(`"params"[${p.index - 1}] (:${p.name})`);
   }
+  // One line each way: an entry from before `optional` was recorded lacks it on every `?` parameter.
+  if (unrecorded.length > 0) wrong.push(`${unrecorded.join(', ')} ${unrecorded.length === 1 ? 'is' : 'are'} not optional, but the query marks ${unrecorded.length === 1 ? 'it' : 'them'} with ? (an entry written by an sqlsure that did not record optional parameters yet)`);
+  if (unmarked.length > 0) wrong.push(`${unmarked.join(', ')} ${unmarked.length === 1 ? 'is' : 'are'} optional, but the query does not mark ${unmarked.length === 1 ? 'it' : 'them'} with ?`);
   entry.columns.forEach((c, i) => {
     const override = query.overrides.find((o) => o.name === c.name)?.tsType;
     if (c.tsType !== override) wrong.push(`"columns"[${i}].tsType is ${c.tsType === undefined ? 'missing' : JSON.stringify(c.tsType)}, but the query says ${override === undefined ? 'none' : JSON.stringify(override)}`);

@@ -99,7 +99,9 @@ export function emitModule(
           const object = `{ ${g.params.map((p) => `${propertyKey(property(p.field!))}: ${value(p, nullable(p))}`).join('; ')} }`;
           type = g.kind === 'tuple' ? object : `readonly ${object}[]`;
         }
-        lines.push(`  ${propertyKey(g.property)}: ${type};`);
+        // `:name?`: may be left out; the runtime encodes the missing value as NULL.
+        const optional = g.kind === 'scalar' && g.params[0]!.optional === true;
+        lines.push(`  ${propertyKey(g.property)}${optional ? '?' : ''}: ${type};`);
       }
       lines.push('}', '');
     }

@@ -52,7 +52,8 @@ export function buildCacheEntry(
     let name = source && !source.positional ? source.name : use.suggestedName ?? `p${i + 1}`;
     if (taken.has(name) && (!source || source.positional)) name = `${name}${i + 1}`;
     taken.add(name);
-    return { name, pgType: typeName(oid), nullable };
+    // `?` asks for an optional property; expansions cannot carry it (rewrite-statement.ts refuses).
+    return { name, pgType: typeName(oid), nullable, ...(source?.mark === '?' && !source.expansion ? { optional: true as const } : {}) };
   });
   applyExpansions(params, query, described.ast, relations);
   const paramMarks = new Map(params.map((p, i) => [i + 1, p.nullable ? null : '!'] as const));

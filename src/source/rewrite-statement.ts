@@ -150,6 +150,11 @@ export function rewriteStatement(
     const { name } = usage;
     const declared = options.declared?.get(name);
     const kind = declared?.kind ?? (usage.list ? 'list' : usage.context?.kind === 'values' ? 'rows' : 'scalar');
+    if (usage.mark === '?' && kind !== 'scalar') {
+      // `?` makes a property optional, sent as NULL when left out; an expansion has no NULL form.
+      problems.push({ offset: usage.from, message: `parameter :${name} is ${describeKind(kind)}, which cannot be optional ("?")`, hint: OPTIONAL_EXPANSION_HINT[kind] });
+      return;
+    }
     let entry = named.get(name);
     if (!entry) {
       const expansion = expansionFor(usage, kind, declared);
@@ -330,6 +335,12 @@ function insertColumns(tokens: readonly SqlToken[], i: number): string[] | strin
     k -= 2;
   }
 }
+
+const OPTIONAL_EXPANSION_HINT = {
+  list: 'pass [] for no values (IN then matches nothing); for an optional filter take an array instead: (:ids?::int[] IS NULL OR x = ANY(:ids))',
+  rows: 'pass [] for no rows',
+  tuple: 'mark its fields instead, e.g. (name!, age)',
+} as const;
 
 function describeKind(kind: NamedParam['kind']): string {
   return { scalar: 'a plain parameter', list: 'a list (IN :name[])', tuple: 'a tuple', rows: 'rows (VALUES :name)' }[kind];

@@ -45,6 +45,16 @@ describe('IN-lists', () => {
     expect(text.slice(statementToSourceOffset(compiled.query.offsets, at))).toBe('nope = 1');
   });
 
+  it('refuses an optional list (`?` is for plain parameters), pointing at the user\'s text', () => {
+    const r = parseQueryFile('queries/x.sql', '-- name: Q :many\nSELECT * FROM t WHERE id IN :ids?[]');
+    expect(r.problems).toEqual([
+      expect.objectContaining({ position: { line: 2, column: 29 }, message: expect.stringContaining('parameter :ids is a list (IN :name[]), which cannot be optional ("?")'), hint: expect.stringContaining('pass [] for no values') }),
+    ]);
+    expect(problems('INSERT INTO t (a) VALUES :rows?')).toEqual([expect.stringContaining('parameter :rows is rows (VALUES :name), which cannot be optional')]);
+    // An array taken as a plain parameter may be optional: that is the optional-filter form.
+    expect(one('SELECT * FROM t WHERE (:ids?::int[] IS NULL OR id = ANY(:ids))').params).toMatchObject([{ name: 'ids', mark: '?' }]);
+  });
+
   it('refuses a list outside IN, and a name used as list and scalar', () => {
     expect(problems('SELECT * FROM t WHERE id = ANY(:ids[])')).toEqual([expect.stringContaining('must follow IN or NOT IN')]);
     expect(problems('SELECT * FROM t WHERE id IN :ids[] OR id = :ids')).toEqual([expect.stringContaining('used both as a list')]);

@@ -59,6 +59,16 @@ describe('pgtyped-format files', () => {
     expect(some!.declarations).toEqual(['ids -> (...)', 'user -> (name!, age)']);
   });
 
+  it('takes :param? as optional, and refuses it on a declared expansion', () => {
+    const optional = parseQueryFile('q.sql', '/* @name Q */\nSELECT id FROM t WHERE :body? IS NULL OR body = :body;');
+    expect(optional.problems).toEqual([]);
+    expect(optional.queries[0]!.params).toMatchObject([{ name: 'body', mark: '?' }]);
+    const tuple = parseQueryFile('q.sql', '/* @name Q\n @param user -> (name!, age) */\nSELECT 1 FROM t WHERE (name, age) = :user?;');
+    expect(tuple.problems).toEqual([
+      expect.objectContaining({ position: { line: 3, column: 37 }, message: expect.stringContaining('parameter :user is a tuple, which cannot be optional ("?")'), hint: 'mark its fields instead, e.g. (name!, age)' }),
+    ]);
+  });
+
   it('makes the declarations part of the query identity', () => {
     const before = parseQueryFile('q.sql', '/* @name Q\n @param ids -> (...) */\nSELECT 1 WHERE 1 IN :ids;').queries[0]!;
     const renamed = parseQueryFile('q.sql', '/* @name Q\n @param ids -> ((a)...) */\nSELECT 1 WHERE 1 IN :ids;').queries[0]!;
