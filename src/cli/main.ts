@@ -146,7 +146,14 @@ const databaseCommands = (y: Argv) =>
     .command('reset', 'Drop the database (after confirmation), create it, and apply every migration', (c) => dropFlags(migrateFlags(c)), (argv) => runDatabaseCommand('reset', argv))
     .demandCommand(1, 'Name a database command: create, drop or reset.');
 
-await yargs(hideBin(process.argv))
+const args = hideBin(process.argv);
+// yargs renders the help of the command it is about to run (in case its handler shows it) before
+// running it; wrapping that text to the terminal is most of the cost. It is printed only for
+// --help, so only then is it wrapped (as yargs would by default).
+const cli = yargs(args);
+if (!args.includes('--help') && !args.includes('-h')) cli.wrap(null);
+
+await cli
   .scriptName('sqlsure')
   .usage('$0 <command> [options]')
   .command(
