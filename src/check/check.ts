@@ -7,13 +7,17 @@ import path from 'node:path';
 import { embeddedMigrations, manifestProblems, withMigrationsModule } from '../codegen/embedded-migrations.js';
 import { generateModules } from '../codegen/generate-modules.js';
 import { modulePathFor, sourceFileOf } from '../codegen/module-path.js';
-import { isTypeScriptSource } from '../source/typescript/types-module-path.js';
 import { ownTypesModules } from '../source/typescript/own-types-modules.js';
+import { nativeTypeMembers, oneLine } from '../codegen/native-type-argument.js';
+import { codegenOptions } from '../codegen/codegen-options.js';
+import { sameTypeText } from '../source/typescript/same-type-text.js';
+import { isTypeScriptSource, typesModulePath, typesModuleSpecifier } from '../source/typescript/types-module-path.js';
 import { listGeneratedFiles } from '../codegen/write-modules.js';
 import { resolveConfig, type ConfigOverrides, type ResolvedConfig } from '../config/config.js';
 import type { SourceProblem } from '../source/query-source.js';
 import { sortProblems } from '../report/sort-problems.js';
-import { loadOfflineState } from './offline-state.js';
+import { loadOfflineState, type OfflineState } from './offline-state.js';
+import type { SchemaTypes } from '../cache/cache-entry.js';
 
 const RUN_PREPARE = 'run `sqlsure prepare` and commit the result';
 /** The cache is right and only the modules differ (the config changed, or a module was edited). */
@@ -66,7 +70,44 @@ export async function check(options: ConfigOverrides = {}): Promise<CheckResult>
       problems.push({ file, position: { line: 1, column: 1 }, message: 'types module has no sql`…` queries in its source any more', hint });
     }
   }
+  problems.push(...inlineTypeProblems(state.inline, state.schema ?? empty, config, hint));
   return { config, queries: state.queryCount, modules: modules.size, problems: rootCauseFirst(sortProblems(problems), config) };
+}
+
+/**
+ * Native `query<…>` templates: the type argument must say what prepare writes from the entry (in
+ * any layout), and the file must import its types module, which registers the statements.
+ */
+function inlineTypeProblems(inline: OfflineState['inline'], schema: SchemaTypes, config: ResolvedConfig, hint: string): SourceProblem[] {
+  const problems: SourceProblem[] = [];
+  const unregistered = new Set<string>();
+  for (const { query, entry } of inline) {
+    const at = query.inline!;
+    if (!at.registered && !unregistered.has(query.file)) {
+      unregistered.add(query.file);
+      problems.push({
+        file: query.file,
+        position: at.anchorAt,
+        message: `query ${query.name}: its prepared statement is registered by ${typesModulePath(query.file)}, which this file does not import for its effect (the query would throw when run)`,
+        hint: `run \`sqlsure prepare\`, which adds \`import '${typesModuleSpecifier(query.file)}';\``,
+        query: query.name,
+      });
+    }
+    if (!entry) continue;
+    const expected = oneLine(nativeTypeMembers(entry, schema, codegenOptions(config), typesModulePath(query.file)));
+    if (!at.typeArgument) {
+      problems.push({ file: query.file, position: at.typeAt, message: `query ${query.name} has no type argument: prepare writes its types here`, hint, query: query.name });
+    } else if (!sameTypeText(at.typeArgument.text, expected)) {
+      problems.push({
+        file: query.file,
+        position: at.typeAt,
+        message: `the type argument of query ${query.name} is not what the offline cache gives (edited by hand, or stale): expected ${expected}`,
+        hint,
+        query: query.name,
+      });
+    }
+  }
+  return problems;
 }
 
 /** Query files and migrations (what people edit) before the cache, the cache before the modules made from it. */

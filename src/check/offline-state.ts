@@ -14,7 +14,7 @@ import { SourceMemo } from '../incremental/source-memo.js';
 import { toolIdentity } from '../incremental/tool-identity.js';
 import { loadQuerySources } from '../source/load-query-sources.js';
 import { loadTsSources, mergeSources } from '../source/typescript/load-ts-sources.js';
-import type { SourceProblem } from '../source/query-source.js';
+import type { QuerySource, SourceProblem } from '../source/query-source.js';
 import { entryDisagreements } from './verify-entry.js';
 
 const RUN_PREPARE = 'run `sqlsure prepare` and commit the result';
@@ -30,6 +30,8 @@ export interface OfflineState {
    * consequence, which the query's own problem already says.
    */
   editedFiles: Set<string>;
+  /** Native `query<…>` templates, with the entry of their current text when there is one. */
+  inline: Array<{ query: QuerySource; entry: CacheEntry | undefined }>;
 }
 
 export async function loadOfflineState(config: ResolvedConfig): Promise<OfflineState> {
@@ -72,6 +74,7 @@ export async function loadOfflineState(config: ResolvedConfig): Promise<OfflineS
   const used = new Set<string>();
   const entries: CacheEntry[] = [];
   const edited: Array<{ query: (typeof sources.queries)[number]; problem: SourceProblem }> = [];
+  const inline: OfflineState['inline'] = [];
   for (const query of sources.queries) {
     const hash = queryHash(query);
     const fileName = cacheFileName(hash);
@@ -101,6 +104,7 @@ export async function loadOfflineState(config: ResolvedConfig): Promise<OfflineS
       problems.push({ ...where, message: `query ${query.name} moved (cache says ${entry.source})`, hint: RUN_PREPARE });
     }
     entries.push(entry);
+    if (query.inline) inline.push({ query, entry });
   }
   for (const orphan of entryFiles.filter((f) => !used.has(f))) {
     const entry = await readEntry(cacheDir, orphan).catch(() => undefined);
@@ -117,7 +121,7 @@ export async function loadOfflineState(config: ResolvedConfig): Promise<OfflineS
     });
   }
   await savingMemo;
-  return { queryCount: sources.queries.length, entries, schema, problems, editedFiles: new Set(edited.map(({ query }) => query.file)) };
+  return { queryCount: sources.queries.length, entries, schema, problems, editedFiles: new Set(edited.map(({ query }) => query.file)), inline };
 }
 
 /** A cache file that cannot be used: what is wrong with it, never a raw JS error. */

@@ -44,10 +44,11 @@ async function run(command: 'prepare' | 'generate' | 'check', overrides: Flags, 
       else if (r.described === 0 && r.queries > 0 && !r.problems.length) console.error('nothing to describe: the schema and every query are unchanged since the last prepare');
       if (!quiet && r.describedAllBecause && r.describedAllBecause !== '--force') console.error(`${r.describedAllBecause}: describing every query`);
       printProblems(r.problems);
-      const changes = r.cacheWritten + r.cacheRemoved + r.modulesWritten.length + r.modulesRemoved.length;
+      const changes = r.cacheWritten + r.cacheRemoved + r.modulesWritten.length + r.modulesRemoved.length + r.sourcesTyped.length;
+      const typed = r.sourcesTyped.length ? `; query<…> types written in ${r.sourcesTyped.join(', ')}` : '';
       const errors = r.problems.length ? `, ${r.problems.length} error${r.problems.length === 1 ? '' : 's'}` : '';
       const summary = `prepared ${r.prepared} of ${r.queries} queries${errors} in ${Math.round(r.elapsedMs)} ms: ${r.described} described, ${r.unchanged} unchanged` +
-        (changes ? ` (${r.cacheWritten} cache entries written, ${r.cacheRemoved} removed; ${r.modulesWritten.length} modules written, ${r.modulesRemoved.length} removed)` : ' (no changes)');
+        (changes ? ` (${r.cacheWritten} cache entries written, ${r.cacheRemoved} removed; ${r.modulesWritten.length} modules written, ${r.modulesRemoved.length} removed${typed})` : ' (no changes)');
       if (r.problems.length) console.error(pc.red(summary));
       else if (!quiet) console.error(summary);
       return r.problems.length ? EXIT.failed : EXIT.ok;
@@ -58,7 +59,7 @@ async function run(command: 'prepare' | 'generate' | 'check', overrides: Flags, 
       reporter.setRoot(r.config.root);
       printProblems(r.problems);
       if (r.problems.length) return EXIT.failed;
-      console.error(`generated: ${r.modulesWritten.length} modules written, ${r.modulesRemoved.length} removed`);
+      console.error(`generated: ${r.modulesWritten.length} modules written, ${r.modulesRemoved.length} removed${r.sourcesTyped.length ? `; query<…> types written in ${r.sourcesTyped.join(', ')}` : ''}`);
       return EXIT.ok;
     }
     case 'check': {

@@ -125,7 +125,8 @@ export function emitTypesModule(sourceFile: string, modulePath: string, entries:
       `name: ${stringLiteral(entry.name)}`,
       `statement: ${stringLiteral(entry.statement)}`,
       `values: [${values.join(', ')}]`,
-      ...(single ? [`cardinality: ${stringLiteral(single)}`] : []),
+      // :exec too, for the native `query` tag (pgtyped's `sql` tag still resolves to an array).
+      ...(entry.cardinality !== 'many' ? [`cardinality: ${stringLiteral(entry.cardinality)}`] : []),
       ...(shape.length > 0 ? [`shape: { ${shape.join(', ')} }`] : []),
     ];
     if (dynamic) {

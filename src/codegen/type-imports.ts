@@ -29,14 +29,15 @@ export function typeImportLines(types: Iterable<string>, imports: Readonly<Recor
   };
 }
 
-function relocate(specifier: string, modulePath: string): string {
+/** A root-relative specifier (`./x.js`) as seen from the module at `modulePath`; a package's is kept. */
+export function relocate(specifier: string, modulePath: string): string {
   if (!specifier.startsWith('./') && !specifier.startsWith('../')) return specifier;
   const relative = path.posix.relative(path.posix.dirname(modulePath), path.posix.normalize(specifier));
   return relative.startsWith('.') ? relative : `./${relative}`;
 }
 
 /** Types sqlsure/runtime exports that a column or parameter type may mention. */
-const RUNTIME_TYPES = ['Interval', 'JsonParam', 'JsonValue'] as const;
+export const RUNTIME_TYPES = ['Interval', 'JsonParam', 'JsonValue'] as const;
 
 /**
  * What a module does with each TypeScript type it writes: relocate inline imports to the module's

@@ -13,7 +13,7 @@ import { listEntryFiles, removeEntryFiles, serializeEntry, serializeSchema, SCHE
 import { cacheFileName, queryHash } from '../cache/query-hash.js';
 import { embeddedMigrations, withMigrationsModule } from '../codegen/embedded-migrations.js';
 import { generateModules } from '../codegen/generate-modules.js';
-import { modulePathFor } from '../codegen/module-path.js';
+import { modulePathFor, sourceFileOf } from '../codegen/module-path.js';
 import { writeModule, writeModules } from '../codegen/write-modules.js';
 import type { ResolvedConfig } from '../config/config.js';
 import type { DatabaseInfo } from '../database/open-database.js';
@@ -22,6 +22,9 @@ import type { MigrationProblem } from '../migrate/migration.js';
 import { loadQuerySources } from '../source/load-query-sources.js';
 import { loadTsSources, mergeSources } from '../source/typescript/load-ts-sources.js';
 import { ownTypesModules } from '../source/typescript/own-types-modules.js';
+import { writeInlineTypes } from '../source/typescript/write-inline-types.js';
+import { nativeTypesByFile } from '../codegen/native-type-argument.js';
+import { codegenOptions } from '../codegen/codegen-options.js';
 import type { SourceProblem } from '../source/query-source.js';
 import type { DescribedQueries } from './describe-queries.js';
 import type { PrepareProgress } from './prepare-progress.js';
@@ -64,6 +67,8 @@ export interface ChangesOutcome {
   cacheRemoved: number;
   modulesWritten: string[];
   modulesRemoved: string[];
+  /** TypeScript sources whose native `query<…>` type arguments (or types-module import) prepare wrote. */
+  sourcesTyped: string[];
 }
 
 export async function prepareChanges(input: ChangesInput): Promise<ChangesOutcome> {
@@ -90,7 +95,7 @@ export async function prepareChanges(input: ChangesInput): Promise<ChangesOutcom
   // Parsed before any database starts: a syntax error costs no start-up and is never described.
   const { querySyntaxProblems } = await import('./query-syntax.js');
   const syntax = await querySyntaxProblems(changed, sources.lines);
-  const pending = changed.filter((q) => !syntax.has(q));
+  const pending = changed.filter((q) => !syntax.problems.has(q));
   let described: DescribedQueries | undefined;
   // New migrations are applied (and their errors reported) even with no query to describe.
   if (pending.length > 0 || previous?.fingerprint !== fingerprint) {
@@ -101,14 +106,14 @@ export async function prepareChanges(input: ChangesInput): Promise<ChangesOutcom
     } catch (err) {
       if ((err as Error).name !== 'EmbeddedSetupError') throw err;
       await saveMemo;
-      const problems = [...sources.problems, ...syntax.values(), ...migrationProblems(err, config)];
-      return { queries: sources.blockCount, prepared: 0, described: 0, unchanged: 0, problems, cacheWritten: 0, cacheRemoved: 0, modulesWritten: [], modulesRemoved: [] };
+      const problems = [...sources.problems, ...syntax.problems.values(), ...migrationProblems(err, config)];
+      return { queries: sources.blockCount, prepared: 0, described: 0, unchanged: 0, problems, cacheWritten: 0, cacheRemoved: 0, modulesWritten: [], modulesRemoved: [], sourcesTyped: [] };
     }
     if (pending.length > 0) {
       // The online half (parser, inference) is loaded only when something must be described.
       const { describeQueries } = await import('./describe-queries.js');
       input.onProgress?.({ phase: 'describe', queries: pending.length });
-      described = await describeQueries(session, pending, sources.lines);
+      described = await describeQueries(session, pending, sources.lines, syntax.parses);
       // A server behind the migrations folder: one problem naming the cause, not one per query.
       // (The embedded database is built from the folder: it is never behind.)
       if (described.problems.length > 0 && info?.kind !== 'embedded') {
@@ -135,7 +140,7 @@ export async function prepareChanges(input: ChangesInput): Promise<ChangesOutcom
       if (entry) entries.push(entry);
     }
   });
-  const problems = [...sources.problems, ...syntax.values(), ...(described?.problems ?? [])];
+  const problems = [...sources.problems, ...syntax.problems.values(), ...(described?.problems ?? [])];
   // Files with a query that did not prepare (its problem may be summed up in another's, as for an unmigrated database).
   const preparedHashes = new Set(entries.map((e) => e.hash));
   const failedFiles = new Set([...problems.map((p) => p.file), ...sources.queries.filter((_, i) => !preparedHashes.has(hashes[i]!)).map((q) => q.file)]);
@@ -150,6 +155,26 @@ export async function prepareChanges(input: ChangesInput): Promise<ChangesOutcom
   const schema = mergeSchemaTypes(described?.schema ?? empty, known ? schemaTypesOfEntries([...reusedEntries, ...lastGood.entries], known) : empty);
 
   input.onProgress?.({ phase: 'write' });
+  // Native `query<…>` templates: their type arguments written in place, from the entries prepared
+  // (a failing query's template is left as it is). The edit moves what follows it down, so the
+  // entries, the last good ones and the problems of that file are moved with it.
+  const sourcesTyped: string[] = [];
+  const byHash = new Map(entries.map((e) => [e.hash, e]));
+  const hashOf = new Map(sources.queries.map((q, i) => [q, hashes[i]!]));
+  for (const [file, expected] of nativeTypesByFile(sources.queries, (q) => byHash.get(hashOf.get(q)!), schema, codegenOptions(config))) {
+    const written = writeInlineTypes(root, file, expected);
+    if (!written.changed) continue;
+    sourcesTyped.push(file);
+    const positions = new Map(sources.queries.filter((q) => q.file === file).map((q) => [hashOf.get(q)!, q.position]));
+    const move = (entry: CacheEntry): CacheEntry => {
+      if (sourceFileOf(entry.source) !== file) return entry;
+      const at = positions.get(entry.hash) ?? { line: Number(/:(\d+)$/.exec(entry.source)![1]), column: 1 };
+      return { ...entry, source: `${file}:${written.lineAfter(at.line, at.column)}` };
+    };
+    entries.splice(0, entries.length, ...entries.map(move));
+    lastGood.entries.splice(0, lastGood.entries.length, ...lastGood.entries.map(move));
+    for (const p of problems) if (p.file === file) p.position = { ...p.position, line: written.lineAfter(p.position.line, p.position.column) };
+  }
   let cacheWritten = 0;
   const entryStamps: Record<string, EntryStamp> = {};
   for (const entry of entries) {
@@ -240,6 +265,7 @@ export async function prepareChanges(input: ChangesInput): Promise<ChangesOutcom
     cacheRemoved,
     modulesWritten,
     modulesRemoved,
+    sourcesTyped,
   };
 }
 

@@ -108,6 +108,7 @@ export async function prepare(options: PrepareOptions = {}): Promise<PrepareResu
         cacheRemoved: 0,
         modulesWritten: [],
         modulesRemoved: [],
+        sourcesTyped: [],
         elapsedMs: performance.now() - started,
       };
     }

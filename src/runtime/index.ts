@@ -15,3 +15,4 @@ export { jsonNull, type JsonNull, type JsonParam, type JsonValue } from './json.
 export { decodeInterval, encodeInterval, type Interval } from './interval.js';
 export { decodeTimestamptz, encodeTimestamptz } from './timestamptz.js';
 export { sql, registerInlineQueries, type InlineQuery, type InlineValue, type QueryTypes, type RunResult, type TaggedQuery } from './sql-tag.js';
+export { query, type NativeQuery, type NativeQueryTypes, type NativeResult, type NativeRunArgs, type NotPrepared } from './query-tag.js';

@@ -10,7 +10,7 @@
  * up on first run; a template prepare has not seen (or whose types module was never imported)
  * throws, naming the fix, instead of running unchecked SQL.
  */
-import { queryExecRows, queryMany, queryMaybe, queryOne } from './cardinality.js';
+import { queryExec, queryExecRows, queryMany, queryMaybe, queryOne } from './cardinality.js';
 import { expandRows, type RowsSlot } from './expand-rows.js';
 import type { Queryable } from './queryable.js';
 import type { QueryShape } from './row-shape.js';
@@ -28,8 +28,8 @@ export interface InlineQuery {
   readonly name: string;
   readonly statement: string;
   readonly values: readonly InlineValue[];
-  /** Absent: an array of rows, as pgtyped returns. */
-  readonly cardinality?: 'one' | 'maybe' | 'execrows';
+  /** Absent: an array of rows, as pgtyped returns. `exec` is said for the native tag (pgtyped's returns `[]`). */
+  readonly cardinality?: 'one' | 'maybe' | 'exec' | 'execrows';
   readonly shape?: QueryShape;
   /** A rows expansion repeated at runtime: its slot, parameter and fields. */
   readonly rows?: { readonly slot: RowsSlot; readonly property: string; readonly fields: readonly string[] };
@@ -39,6 +39,11 @@ export interface InlineQuery {
 const REGISTRY: unique symbol = Symbol.for('sqlsure.inlineQueries') as never;
 type Registry = Map<string, InlineQuery>;
 const registry: Registry = ((globalThis as { [REGISTRY]?: Registry })[REGISTRY] ??= new Map());
+
+/** The prepared query of a template's (trimmed) text, if its types module registered one. */
+export function registeredQuery(text: string): InlineQuery | undefined {
+  return registry.get(text);
+}
 
 /** Called by generated `*.types.ts` modules. */
 export function registerInlineQueries(queries: readonly InlineQuery[]): void {
@@ -80,12 +85,13 @@ export function sql<T extends QueryTypes>(strings: TemplateStringsArray, ...inte
           `this sql\`…\` query is not prepared: run \`sqlsure prepare\` (with the file in "sources"), and import its .types.js module for its value, not with \`import type\` (query text: ${JSON.stringify(text.slice(0, 80))})`,
         );
       }
-      return runInline(query, (params ?? {}) as Record<string, unknown>, db) as Promise<RunResult<T>>;
+      // pgtyped's tag has no :exec: a statement without rows resolves to an empty array.
+      return runInline(query, (params ?? {}) as Record<string, unknown>, db, query.cardinality === 'exec' ? 'many' : undefined) as Promise<RunResult<T>>;
     },
   };
 }
 
-async function runInline(query: InlineQuery, params: Record<string, unknown>, db: Queryable): Promise<unknown> {
+export async function runInline(query: InlineQuery, params: Record<string, unknown>, db: Queryable, cardinality: keyof typeof RUNNERS = query.cardinality ?? 'many'): Promise<unknown> {
   const read = (property: string): unknown => (Object.hasOwn(params, property) ? params[property] : undefined) ?? null;
   const values = query.values.map(([property, field, rows]) => {
     const value = read(property);
@@ -97,9 +103,9 @@ async function runInline(query: InlineQuery, params: Record<string, unknown>, db
     const { slot, property, fields } = query.rows;
     const rows = read(property) as ReadonlyArray<Record<string, unknown>>;
     const expanded = expandRows(query.statement, slot, values, rows, (r) => fields.map((f) => r[f] ?? null));
-    return RUNNERS[query.cardinality ?? 'many'](db, query.name, expanded.text, expanded.values, query.shape);
+    return RUNNERS[cardinality](db, query.name, expanded.text, expanded.values, query.shape);
   }
-  return RUNNERS[query.cardinality ?? 'many'](db, query.name, query.statement, values, query.shape);
+  return RUNNERS[cardinality](db, query.name, query.statement, values, query.shape);
 }
 
-const RUNNERS = { one: queryOne, maybe: queryMaybe, many: queryMany, execrows: queryExecRows } as const;
+const RUNNERS = { one: queryOne, maybe: queryMaybe, many: queryMany, exec: queryExec, execrows: queryExecRows } as const;

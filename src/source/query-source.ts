@@ -107,6 +107,23 @@ export interface QuerySource {
   cardinalityDefaulted?: boolean;
   /** pgtyped `@param` declarations, normalised: they live outside `sql` but shape the query. */
   declarations?: string[];
+  /** A native `query<{ … }>` template in a TypeScript source: where prepare writes its types. */
+  inline?: InlineTemplate;
+}
+
+/** Offsets in the LF-normalised TypeScript source. */
+export interface InlineTemplate {
+  /** The one type argument as written, if any. */
+  typeArgument?: { text: string; start: number; end: number };
+  /** Just after the tag's name: where a missing type argument goes. */
+  tagEnd: number;
+  /** Whether the file imports its types module for its effect (which registers the statements). */
+  registered: boolean;
+  /** The end of the import declaration of the tag: where prepare adds the side-effect import. */
+  importEnd: number;
+  /** Where the type argument is (or would go), and where the query's const is, for check's problems. */
+  typeAt: SourcePosition;
+  anchorAt: SourcePosition;
 }
 
 /** A problem found in a source file, already located. */

@@ -4,13 +4,17 @@
  * all that is needed here, and loading ts-morph on top of the compiler costs more start-up time
  * for nothing, so the compiler is used directly. It is loaded only when `"sources"` is configured.
  *
- * A tag counts when it is the `sql` export of `@pgtyped/runtime` or `sqlsure/runtime`, under
- * whatever local name it was imported as.
+ * A tag counts when it is the `sql` export of `@pgtyped/runtime` or `sqlsure/runtime` (pgtyped's
+ * TS mode), or the `query` export of `sqlsure/runtime` (the native form: sqlsure's `.sql` syntax,
+ * its types written in place by prepare), under whatever local name it was imported as.
  */
 import type * as TS from 'typescript';
 
 export const TAG_MODULES = ['@pgtyped/runtime', 'sqlsure/runtime'] as const;
 export type TagModule = (typeof TAG_MODULES)[number];
+
+/** `pgtyped`: `sql<IQuery>` with `$param` syntax. `native`: `query<{ … }>` with `:param` syntax. */
+export type TemplateForm = 'pgtyped' | 'native';
 
 export interface SqlTemplate {
   /** The `const` the template is assigned to, when it is. */
@@ -19,8 +23,15 @@ export interface SqlTemplate {
   anchor: number;
   /** The type argument as written (`IFindUserByEmailQuery`), if any. */
   typeArgument?: { text: string; start: number; end: number };
+  /** How many type arguments are written (a native template takes exactly one, or none yet). */
+  typeArgumentCount: number;
+  /** Offset just after the tag's name: where a missing type argument is inserted. */
+  tagEnd: number;
   /** Where the tag was imported from. */
   module: TagModule;
+  form: TemplateForm;
+  /** The end of the `import` declaration the tag came from (a side-effect import goes after it). */
+  importEnd: number;
   /** `[start, end)` of the text between the backticks (offsets in the text given). */
   start: number;
   end: number;
@@ -44,6 +55,12 @@ export async function loadTypeScript(): Promise<void> {
   ts ??= loaded.default ?? loaded;
 }
 
+/** The compiler API loaded by loadTypeScript(). */
+export function typescript(): typeof TS {
+  if (!ts) throw new Error('internal: loadTypeScript() was not awaited');
+  return ts;
+}
+
 /** Cheap test on the raw text: only such files are parsed. */
 export function mayHoldSqlTemplates(text: string): boolean {
   return text.includes('`') && TAG_MODULES.some((m) => text.includes(m));
@@ -54,7 +71,7 @@ export function findSqlTemplates(fileName: string, text: string): TemplateScan {
   if (!ts) throw new Error('internal: loadTypeScript() was not awaited');
   const t = ts;
   const source = t.createSourceFile(fileName, text, t.ScriptTarget.Latest, true, fileName.endsWith('x') ? t.ScriptKind.TSX : t.ScriptKind.TS);
-  const tags = new Map<string, TagModule>();
+  const tags = new Map<string, { module: TagModule; form: TemplateForm; importEnd: number }>();
   const sideEffectImports: string[] = [];
   for (const statement of source.statements) {
     if (!t.isImportDeclaration(statement) || !t.isStringLiteral(statement.moduleSpecifier)) continue;
@@ -66,7 +83,9 @@ export function findSqlTemplates(fileName: string, text: string): TemplateScan {
     if (bindings && t.isNamedImports(bindings)) {
       for (const element of bindings.elements) {
         if (element.isTypeOnly) continue;
-        if ((element.propertyName ?? element.name).text === 'sql') tags.set(element.name.text, specifier as TagModule);
+        const imported = (element.propertyName ?? element.name).text;
+        const form = imported === 'sql' ? 'pgtyped' : imported === 'query' && specifier === 'sqlsure/runtime' ? 'native' : undefined;
+        if (form) tags.set(element.name.text, { module: specifier as TagModule, form, importEnd: statement.getEnd() });
       }
     }
   }
@@ -85,7 +104,9 @@ export function findSqlTemplates(fileName: string, text: string): TemplateScan {
         ...(declaration ? { variable: declaration.text } : {}),
         anchor: declaration ? declaration.getStart(source) : node.tag.getStart(source),
         ...(typeArg ? { typeArgument: { text: typeArg.getText(source), start: typeArg.getStart(source), end: typeArg.getEnd() } } : {}),
-        module: tags.get(node.tag.text)!,
+        typeArgumentCount: node.typeArguments?.length ?? 0,
+        tagEnd: node.tag.getEnd(),
+        ...tags.get(node.tag.text)!,
         start,
         end: substitutions.length > 0 ? template.getEnd() - 1 : end,
         substitutions,

@@ -8,6 +8,10 @@
  * would), everything outside the template is blanked (line breaks kept), and the result goes
  * through PostgreSQL's lexer and buildQuerySource like a pgtyped query file. Offsets never move,
  * so every position is one in the TypeScript file.
+ *
+ * A native template (`query` of sqlsure/runtime) is written in sqlsure's `.sql` syntax (`:email!`,
+ * `IN :ids[]`, `VALUES :rows`, `AS "total!"`, a first line `-- :one`): it is blanked around the
+ * same way and read exactly as a `.sql` query, with no respelling at all.
  */
 import { buildQuerySource, type ReportProblem } from '../build-query-source.js';
 import type { ParsedQueryFile } from '../parse-query-file.js';
@@ -23,7 +27,12 @@ import { typesModuleSpecifier } from './types-module-path.js';
 const LITERAL_TOKENS = new Set(['SCONST', 'USCONST', 'BCONST', 'XCONST', 'IDENT', 'UIDENT', 'SQL_COMMENT', 'C_COMMENT']);
 const CARDINALITY_LINE = /^[ \t\n]*--[ \t]*:([A-Za-z]+)[ \t]*(?=\n|$)/;
 const QUERY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const INTERPOLATION_HINT = 'parameters are placeholders, not interpolations: write `$name` in the SQL and pass the value to `.run({ name }, db)`';
+const INTERPOLATION_HINT = {
+  pgtyped: 'parameters are placeholders, not interpolations: write `$name` in the SQL and pass the value to `.run({ name }, db)`',
+  native: 'parameters are placeholders, not interpolations: write `:name` in the SQL and pass the value to `.run({ name }, db)`',
+};
+/** `-- name: X :one` inside a native template: the const names the query. */
+const NAME_ANNOTATION = /^[ \t\n]*--[ \t]*name[ \t]*:/i;
 
 /** Never throws. `rawText` may use CRLF and a BOM; positions are those an editor shows. */
 export function parseTsSource(file: string, rawText: string): ParsedQueryFile {
@@ -40,11 +49,12 @@ export function parseTsSource(file: string, rawText: string): ParsedQueryFile {
   for (const template of templates) {
     const name = template.variable;
     if (template.substitutions.length > 0) {
-      problem(template.substitutions[0]!, `query ${name ?? 'sql`…`'} interpolates a value with \${…}: its SQL would be built at runtime, so it cannot be checked`, INTERPOLATION_HINT, undefined, name);
+      problem(template.substitutions[0]!, `query ${name ?? `${tagName(template)}\`…\``} interpolates a value with \${…}: its SQL would be built at runtime, so it cannot be checked`, INTERPOLATION_HINT[template.form], undefined, name);
       continue;
     }
     if (name === undefined) {
-      problem(template.anchor, 'a sql`…` template must be assigned to a const: its name names the query and its types', 'write `export const findUser = sql<IFindUserQuery>`…``');
+      const example = template.form === 'native' ? 'export const findUser = query`…`' : 'export const findUser = sql<IFindUserQuery>`…`';
+      problem(template.anchor, `a ${tagName(template)}\`…\` template must be assigned to a const: its name names the query and its types`, `write \`${example}\``);
       continue;
     }
     if (!QUERY_NAME.test(name)) {
@@ -57,6 +67,18 @@ export function parseTsSource(file: string, rawText: string): ParsedQueryFile {
       continue;
     }
     seen.set(key, template.anchor);
+    if (template.form === 'native') {
+      if (template.typeArgumentCount > 1) {
+        problem(template.typeArgument!.start, `query ${name}: query<…> takes one type argument, which prepare writes`, 'delete the type arguments and run `sqlsure prepare`', undefined, name);
+        continue;
+      }
+      const query = nativeQuery(file, text, lines, template, name, problem);
+      if (query) {
+        const registered = sideEffectImports.includes(typesModule);
+        queries.push({ ...query, inline: { ...(template.typeArgument ? { typeArgument: template.typeArgument } : {}), tagEnd: template.tagEnd, registered, importEnd: template.importEnd, typeAt: lines.position(template.typeArgument?.start ?? template.tagEnd), anchorAt: lines.position(template.anchor) } });
+      }
+      continue;
+    }
     const expected = `I${name[0]!.toUpperCase()}${name.slice(1)}Query`;
     if (template.typeArgument && template.typeArgument.text !== expected) {
       problem(template.typeArgument.start, `query ${name}: the type argument is ${template.typeArgument.text}, but its generated type is ${expected}`, `write sql<${expected}>, imported from '${typesModule}'`, undefined, name);
@@ -78,18 +100,66 @@ export function parseTsSource(file: string, rawText: string): ParsedQueryFile {
   return { blockCount: templates.length, queries, problems };
 }
 
-function templateQuery(file: string, text: string, lines: LineIndex, template: SqlTemplate, name: string, problem: ReportProblem): QuerySource | undefined {
+function tagName(template: SqlTemplate): string {
+  return template.form === 'native' ? 'query' : 'sql';
+}
+
+/** Checks shared by both forms; the template's text, or undefined after reporting why not. */
+function templateText(template: SqlTemplate, text: string, name: string, problem: ReportProblem): string | undefined {
   const raw = text.slice(template.start, template.end);
   const backslash = raw.indexOf('\\');
   if (backslash >= 0) {
     // In a template literal `\n` means a line break: the SQL run would not be the SQL shown.
-    problem(template.start + backslash, `query ${name}: a backslash in a sql\`…\` template is a JavaScript escape, so the SQL sent would differ from the SQL written`, "write the SQL without backslashes (for E'…' strings use chr(10) or a parameter)", undefined, name);
+    problem(template.start + backslash, `query ${name}: a backslash in a ${tagName(template)}\`…\` template is a JavaScript escape, so the SQL sent would differ from the SQL written`, "write the SQL without backslashes (for E'…' strings use chr(10) or a parameter)", undefined, name);
     return undefined;
   }
   if (!raw.trim()) {
     problem(template.anchor, `query ${name} is empty`, 'write a SQL statement between the backticks', undefined, name);
     return undefined;
   }
+  return raw;
+}
+
+/** A native template: sqlsure's `.sql` syntax, read as a `.sql` query is. */
+function nativeQuery(file: string, text: string, lines: LineIndex, template: SqlTemplate, name: string, problem: ReportProblem): QuerySource | undefined {
+  const raw = templateText(template, text, name, problem);
+  if (raw === undefined) return undefined;
+  const named = NAME_ANNOTATION.exec(raw);
+  if (named) {
+    problem(template.start + named.index + named[0].indexOf('-'), `query ${name}: a query<…> template is named by its const, not by \`-- name:\``, 'write only the cardinality on the first line, e.g. `-- :one`', undefined, name);
+    return undefined;
+  }
+  const annotation = CARDINALITY_LINE.exec(raw);
+  let cardinality: Cardinality = 'many';
+  if (annotation) {
+    const written = annotation[1]!.toLowerCase();
+    if (!(CARDINALITIES as readonly string[]).includes(written)) {
+      problem(template.start + annotation.index + annotation[0].indexOf(':'), `unknown cardinality ":${annotation[1]}" for query ${name}`, cardinalityHint(annotation[1]!), undefined, name);
+      return undefined;
+    }
+    cardinality = written as Cardinality;
+  }
+  const blanked = blank(text.slice(0, template.start)) + raw + blank(text.slice(template.end));
+  const scanned = scanQueryFile(blanked, 'native');
+  for (const p of scanned.problems) problem(p.offset, `query ${name}: ${p.message}`, p.hint, '42601', name);
+  if (scanned.problems.length > 0) return undefined;
+  const tokens = scanned.tokens.filter((t) => t.start >= template.start && t.end <= template.end);
+  const query = buildQuerySource(
+    file,
+    scanned.text,
+    lines,
+    { name, cardinality, anchor: template.anchor, tokens },
+    problem,
+    'a query`…` template holds exactly one statement: write one const per query',
+  );
+  if (!query) return undefined;
+  const lead = raw.length - raw.trimStart().length;
+  return { ...query, sql: raw.trim(), position: lines.position(template.start + lead) };
+}
+
+function templateQuery(file: string, text: string, lines: LineIndex, template: SqlTemplate, name: string, problem: ReportProblem): QuerySource | undefined {
+  const raw = templateText(template, text, name, problem);
+  if (raw === undefined) return undefined;
   // sqlsure's addition: a first line `-- :one` (any of the five) sets the cardinality, which
   // only sqlsure's tag honours (pgtyped's would still return an array, and the types would lie).
   const annotation = CARDINALITY_LINE.exec(raw);
