@@ -30,6 +30,8 @@ export async function describeQueries(
   session: WireSession,
   sources: readonly QuerySource[],
   lines: ReadonlyMap<string, LineIndex>,
+  /** Statements already parsed (prepare's syntax check), by their text: not parsed again. */
+  parses?: ReadonlyMap<string, ParseOutcome>,
 ): Promise<DescribedQueries> {
   const problems: SourceProblem[] = [];
   // Remembered parses skip loading the parser; inference needs it. Queries with expansions come
@@ -48,7 +50,7 @@ export async function describeQueries(
       typeOids.add(f.typeId);
       origins.push({ tableOid: f.tableId, attnum: f.columnId });
     }
-    const parsed = parseSql(query.statement);
+    const parsed = parses?.get(query.statement) ?? parseSql(query.statement);
     if (parsed.ok) collectNeedsFromTree(parsed.result, needs);
     return parsed;
   });

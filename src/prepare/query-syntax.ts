@@ -6,18 +6,28 @@
 import { quoteParams } from '../source/quote-params.js';
 import type { QuerySource, SourceProblem } from '../source/query-source.js';
 import { statementToSourceOffset } from '../source/rewrite-statement.js';
-import { loadSqlParser, parseSql } from '../source/sql-scanner.js';
+import { loadSqlParser, parseSql, type ParseOutcome } from '../source/sql-scanner.js';
 import type { LineIndex } from '../source/text-position.js';
 
-export async function querySyntaxProblems(queries: readonly QuerySource[], lines: ReadonlyMap<string, LineIndex>): Promise<Map<QuerySource, SourceProblem>> {
+export interface QuerySyntax {
+  problems: Map<QuerySource, SourceProblem>;
+  /** The parse of every statement that parsed, by its text: inference uses it instead of parsing again. */
+  parses: Map<string, ParseOutcome>;
+}
+
+export async function querySyntaxProblems(queries: readonly QuerySource[], lines: ReadonlyMap<string, LineIndex>): Promise<QuerySyntax> {
   const problems = new Map<QuerySource, SourceProblem>();
+  const parses = new Map<string, ParseOutcome>();
   // Expansions are compiled only once the server has described the statement: left to describe.
   const plain = queries.filter((q) => !q.slots?.length);
-  if (plain.length === 0) return problems;
+  if (plain.length === 0) return { problems, parses };
   await loadSqlParser();
   for (const q of plain) {
     const parsed = parseSql(q.statement);
-    if (parsed.ok) continue;
+    if (parsed.ok) {
+      parses.set(q.statement, parsed);
+      continue;
+    }
     const at = parsed.error.offset;
     const index = lines.get(q.file);
     problems.set(q, {
@@ -28,5 +38,5 @@ export async function querySyntaxProblems(queries: readonly QuerySource[], lines
       query: q.name,
     });
   }
-  return problems;
+  return { problems, parses };
 }
