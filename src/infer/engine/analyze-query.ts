@@ -284,11 +284,11 @@ export class QueryAnalyzer {
   }
 
   #isTextLike(node: AstNode, scope: Scope): boolean {
-    let current = node;
-    while (current?.TypeCast) {
+    const current = node;
+    // The outermost cast gives the type: 'empty'::int4range is a range, whatever it casts from.
+    if (current?.TypeCast) {
       const names = (current.TypeCast.typeName?.names as AstNode[] | undefined)?.map((x) => stringValue(x));
-      if (names?.some((x) => x === 'text' || x === 'varchar' || x === 'bpchar')) return true;
-      current = current.TypeCast.arg as AstNode;
+      return names?.some((x) => x === 'text' || x === 'varchar' || x === 'bpchar') ?? false;
     }
     if (current?.A_Const?.sval) return true;
     if (current?.ColumnRef) {

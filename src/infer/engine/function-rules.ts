@@ -68,8 +68,8 @@ export const NON_STRICT_NEVER_NULL = new Set([
 /** Not strict; NULL exactly when their first argument is NULL. */
 export const NULL_IFF_FIRST_ARG = new Set(['concat_ws', 'format']);
 
-/** Window functions that always produce a value (ntile only for a non-NULL bucket count). */
-export const RANKING_WINDOW = new Set(['row_number', 'rank', 'dense_rank', 'percent_rank', 'cume_dist', 'ntile']);
+/** Window functions that always produce a value (ntile, only for a non-NULL bucket count, has its own rule). */
+export const RANKING_WINDOW = new Set(['row_number', 'rank', 'dense_rank', 'percent_rank', 'cume_dist']);
 
 /** Window functions returning their argument at some row of a non-empty frame. */
 export const VALUE_OF_FRAME_ROW = new Set(['first_value', 'last_value']);
