@@ -2,7 +2,7 @@
  * `sqlsure check`: proves, with no database and no driver loaded, that the offline cache and the
  * generated modules are exactly what `prepare` would produce from the current sources.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { embeddedMigrations, manifestProblems, withMigrationsModule } from '../codegen/embedded-migrations.js';
 import { generateModules } from '../codegen/generate-modules.js';
@@ -46,7 +46,7 @@ export async function check(options: ConfigOverrides = {}): Promise<CheckResult>
   const consequences = new Set([...state.editedFiles].map((f) => modulePathFor(f, config.queries, config.generated)));
   for (const [file, expected] of modules) {
     if (consequences.has(file)) continue;
-    const actual = await readFile(path.join(config.root, file), 'utf8').catch(() => undefined);
+    const actual = readIfPresent(path.join(config.root, file));
     if (actual === undefined) {
       // A TypeScript source's types module sits beside it: the source is where the reader looks.
       const owner = state.entries.find((e) => isTypeScriptSource(sourceFileOf(e.source)) && modulePathFor(sourceFileOf(e.source), config.queries, config.generated) === file);
@@ -108,6 +108,15 @@ function inlineTypeProblems(inline: OfflineState['inline'], schema: SchemaTypes,
     }
   }
   return problems;
+}
+
+/** Synchronous: one call per module, where fs/promises makes several round trips through the thread pool. */
+function readIfPresent(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** Query files and migrations (what people edit) before the cache, the cache before the modules made from it. */

@@ -38,6 +38,8 @@ export function relocate(specifier: string, modulePath: string): string {
 
 /** Types sqlsure/runtime exports that a column or parameter type may mention. */
 export const RUNTIME_TYPES = ['Interval', 'JsonParam', 'JsonValue'] as const;
+/** Compiled once: every column and parameter type of every module is tested against them. */
+const RUNTIME_TYPE_WORDS = RUNTIME_TYPES.map((t) => [t, new RegExp(`\\b${t}\\b`)] as const);
 
 /**
  * What a module does with each TypeScript type it writes: relocate inline imports to the module's
@@ -47,7 +49,7 @@ export function typeNoter(modulePath: string, used: string[], runtimeTypes: Set<
   return (type) => {
     const relocated = relocateInlineImports(type, modulePath);
     used.push(relocated);
-    for (const t of RUNTIME_TYPES) if (new RegExp(`\\b${t}\\b`).test(relocated)) runtimeTypes.add(t);
+    for (const [t, word] of RUNTIME_TYPE_WORDS) if (word.test(relocated)) runtimeTypes.add(t);
     return relocated;
   };
 }

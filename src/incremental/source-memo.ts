@@ -6,7 +6,7 @@
  * files that parsed without problems are remembered. Stored beside the prepare state, outside
  * the project.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { digestOf } from './file-stamp.js';
 import { localStateFile, writeLocalState } from './local-state-file.js';
@@ -43,7 +43,12 @@ export class SourceMemo implements ParsedFileMemo {
   static async open(localCacheDir: string, root: string, queries: string, tool: string): Promise<SourceMemo> {
     const file = localStateFile(localCacheDir, 'sources', path.resolve(root), queries);
     let previous: Record<string, StoredFile> = {};
-    const text = await readFile(file, 'utf8').catch(() => undefined);
+    let text: string | undefined;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      // none yet, or unreadable: parse everything again
+    }
     if (text !== undefined) {
       try {
         const stored = JSON.parse(text) as StoredMemo;
