@@ -13,7 +13,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyExample, REPO_ROOT, removeProject, runCli, snapshotTree } from '../support/project-dir.js';
+import { copyExample, copyFixture, REPO_ROOT, removeProject, runCli, snapshotTree } from '../support/project-dir.js';
 import { markedJson } from '../support/readme.js';
 
 interface Task {
@@ -58,7 +58,12 @@ async function traced(args: string[]): Promise<{ code: number; stderr: string; r
   const lines = (await readFile(traceFile, 'utf8')).split('\n').filter(Boolean);
   await rm(traceFile);
   const of = (op: string) => lines.filter((l) => l.startsWith(`${op}\t`)).map((l) => path.resolve(dir, l.slice(op.length + 1)));
-  return { code: run.code, stderr: run.stderr, reads: of('read'), writes: of('write') };
+  // A file this run wrote and then renamed into place (`x.ts.<pid>.<n>.tmp`) no longer exists when
+  // the task ends: only its destination is a result. Moving away a file the run did not write is a write.
+  const written = of('write');
+  const moved = new Set(of('moved'));
+  const writes = [...written.filter((f) => !moved.has(f)), ...[...moved].filter((f) => !written.includes(f))];
+  return { code: run.code, stderr: run.stderr, reads: of('read'), writes };
 }
 
 /** Files outside the project the commands may touch: sqlsure itself, the machine-local caches, the system. */
@@ -69,15 +74,33 @@ function outside(file: string, op: 'read' | 'write'): boolean {
   return false;
 }
 
-/** Project files the globs do not cover, and files outside the project that are not allowed. */
-function uncovered(files: string[], globs: string[], op: 'read' | 'write'): string[] {
+/** Whether a project-relative path is in a task's globs (`!glob` excludes, as in Turborepo and Nx). */
+function matches(rel: string, globs: string[]): boolean {
+  const posix = rel.split(path.sep).join('/');
+  const hit = (g: string) => path.matchesGlob(posix, g);
+  return globs.some((g) => !g.startsWith('!') && hit(g)) && !globs.some((g) => g.startsWith('!') && hit(g.slice(1)));
+}
+
+function relativeInProject(file: string): string | undefined {
+  const rel = path.relative(dir, file);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel;
+}
+
+/** Project files none of the glob sets cover, and files outside the project that are not allowed. */
+function uncovered(files: string[], globSets: string[][], op: 'read' | 'write'): string[] {
   const bad = new Set<string>();
   for (const file of files) {
-    const rel = path.relative(dir, file);
-    const inProject = !rel.startsWith('..') && !path.isAbsolute(rel);
-    if (inProject ? !globs.some((g) => path.matchesGlob(rel.split(path.sep).join('/'), g)) : !outside(file, op)) bad.add(inProject ? rel : file);
+    const rel = relativeInProject(file);
+    // Installed packages (sqlsure and what it loads) are covered by sqlsure's version being an input.
+    if (rel !== undefined && op === 'read' && rel.split(path.sep)[0] === 'node_modules') continue;
+    if (rel !== undefined ? !globSets.some((globs) => matches(rel, globs)) : !outside(file, op)) bad.add(rel ?? file);
   }
   return [...bad].sort();
+}
+
+/** Files prepare wrote that its own inputs cover: a task cache would never hit twice. */
+function writtenInputs(writes: string[], inputs: string[]): string[] {
+  return [...new Set(writes.map(relativeInProject).filter((rel): rel is string => rel !== undefined && matches(rel, inputs)))].sort();
 }
 
 beforeAll(async () => {
@@ -101,8 +124,9 @@ describe('README monorepo task declarations', () => {
     expect(run.reads.some((f) => f.endsWith(path.join('queries', 'users.sql'))), 'the trace saw the query files').toBe(true);
     // It reads back the modules it wrote (to remember their digests); with no outputs before the
     // run, those are the only output files it can read.
-    expect(uncovered(run.reads, [...task.inputs, ...task.outputs], 'read'), 'read, but neither an input nor an output').toEqual([]);
-    expect(uncovered(run.writes, task.outputs, 'write'), 'written, but not an output').toEqual([]);
+    expect(uncovered(run.reads, [task.inputs, task.outputs], 'read'), 'read, but neither an input nor an output').toEqual([]);
+    expect(uncovered(run.writes, [task.outputs], 'write'), 'written, but not an output').toEqual([]);
+    expect(writtenInputs(run.writes, task.inputs), 'written, and an input').toEqual([]);
     expect(await snapshotTree(path.join(dir, 'offline-cache'))).toEqual(committed.cache);
     expect(await snapshotTree(path.join(dir, 'generated'))).toEqual(committed.generated);
   });
@@ -112,8 +136,8 @@ describe('README monorepo task declarations', () => {
     const run = await traced(['prepare']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/no changes/);
-    expect(uncovered(run.reads, [...task.inputs, ...task.outputs], 'read'), 'read, but neither an input nor an output').toEqual([]);
-    expect(uncovered(run.writes, task.outputs, 'write'), 'written, but not an output').toEqual([]);
+    expect(uncovered(run.reads, [task.inputs, task.outputs], 'read'), 'read, but neither an input nor an output').toEqual([]);
+    expect(uncovered(run.writes, [task.outputs], 'write'), 'written, but not an output').toEqual([]);
   });
 
   it('check: reads only its inputs and writes nothing in the project', async () => {
@@ -122,7 +146,42 @@ describe('README monorepo task declarations', () => {
     const run = await traced(['check']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.reads.some((f) => f.includes(`${path.sep}offline-cache${path.sep}`)), 'the trace saw the cache').toBe(true);
-    expect(uncovered(run.reads, task.inputs, 'read'), 'read, but not an input').toEqual([]);
+    expect(uncovered(run.reads, [task.inputs], 'read'), 'read, but not an input').toEqual([]);
     expect(uncovered(run.writes, [], 'write'), 'written in the project').toEqual([]);
+  });
+});
+
+describe('README monorepo task declarations, with "sources" (test/fixtures/pgtyped-ts-app)', () => {
+  const tasks = markedJson<{ tasks: Record<string, Task> }>('monorepo:turbo.json with sources').tasks;
+  let fixture: string;
+  beforeAll(async () => {
+    fixture = await copyFixture('pgtyped-ts-app');
+  });
+  afterAll(async () => {
+    await removeProject(fixture);
+  });
+
+  it('prepare reads only its inputs (and what it wrote), writes only outputs, none of them an input; check reads only its inputs', async () => {
+    const config = JSON.parse(await readFile(path.join(fixture, 'sqlsure.config.json'), 'utf8')) as { sources: string[]; generated: string; queries: string };
+    const prepare = tasks['sqlsure:prepare']!;
+    const check = tasks['sqlsure:check']!;
+    // The snippet is this fixture's: its folders and its source globs.
+    for (const glob of config.sources) expect(prepare.inputs).toContain(glob);
+    expect(prepare.outputs).toContain(`${config.generated}/**`);
+    expect(prepare.inputs).toContain(`${config.queries}/**`);
+
+    dir = fixture;
+    const run = await traced(['prepare']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.writes.some((f) => f.endsWith('.types.ts')), 'the trace saw a .types.ts written').toBe(true);
+    expect(run.reads.some((f) => f.endsWith(path.join('src', 'users.ts'))), 'the trace saw a source read').toBe(true);
+    expect(uncovered(run.reads, [prepare.inputs, prepare.outputs], 'read'), 'read, but neither an input nor an output').toEqual([]);
+    expect(uncovered(run.writes, [prepare.outputs], 'write'), 'written, but not an output').toEqual([]);
+    expect(writtenInputs(run.writes, prepare.inputs), 'written, and an input').toEqual([]);
+
+    const checked = await traced(['check']);
+    expect(checked.code, checked.stderr).toBe(0);
+    expect(uncovered(checked.reads, [check.inputs], 'read'), 'read, but not an input').toEqual([]);
+    expect(uncovered(checked.writes, [], 'write'), 'written in the project').toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 // Loaded with `node --import`: records every file the process reads or writes through node:fs
 // (sync, callback and promise forms, streams, renames and removals), and writes the list to
-// $SQLSURE_TRACE_FS when it exits — one `read<TAB>path` or `write<TAB>path` line each. Directory
-// listings, stats and mkdir are not recorded: they decide nothing a task cache restores.
+// $SQLSURE_TRACE_FS when it exits — one `read<TAB>path`, `write<TAB>path` or `moved<TAB>path`
+// (the source of a rename) line each. Directory listings, stats and mkdir are not recorded: they
+// decide nothing a task cache restores.
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -56,7 +57,7 @@ for (const target of [fs, fs.promises]) {
       for (const op of openOps(typeof flags === 'function' ? undefined : flags)) record(op, p);
     });
     wrap(target, `rename${suffix}`, (from, to) => {
-      record('write', from);
+      record('moved', from);
       record('write', to);
     });
     wrap(target, `unlink${suffix}`, (p) => record('write', p));
