@@ -80,6 +80,11 @@ export { CacheFormatError };
 
 /** Reads and validates one entry; a damaged or foreign file throws CacheFormatError. */
 export async function readEntry(cacheDir: string, fileName: string): Promise<CacheEntry> {
+  return readEntryFile(cacheDir, fileName).entry;
+}
+
+/** readEntry, also giving the file's text. */
+export function readEntryFile(cacheDir: string, fileName: string): { entry: CacheEntry; text: string } {
   const file = path.join(cacheDir, fileName);
   let text: string;
   try {
@@ -90,7 +95,7 @@ export async function readEntry(cacheDir: string, fileName: string): Promise<Cac
   }
   const entry = parseCacheEntry(text, file);
   if (cacheFileName(entry.hash) !== fileName) throw new CacheFormatError(file, `"hash" is ${entry.hash}, but the file is named for another hash`);
-  return entry;
+  return { entry, text };
 }
 
 /** Reads and validates schema.json; undefined when there is none. */

@@ -16,6 +16,9 @@ import { listGeneratedFiles } from '../codegen/write-modules.js';
 import { resolveConfig, type ConfigOverrides, type ResolvedConfig } from '../config/config.js';
 import type { SourceProblem } from '../source/query-source.js';
 import { sortProblems } from '../report/sort-problems.js';
+import { snapshotDirFor } from '../database/pglite-snapshot.js';
+import { ModuleMemo } from '../incremental/module-memo.js';
+import { toolIdentity } from '../incremental/tool-identity.js';
 import { loadOfflineState, type OfflineState } from './offline-state.js';
 import type { SchemaTypes } from '../cache/cache-entry.js';
 
@@ -35,7 +38,13 @@ export async function check(options: ConfigOverrides = {}): Promise<CheckResult>
   const state = await loadOfflineState(config);
   const problems = [...state.problems];
   const empty = { enums: {}, domains: {}, composites: {} };
-  const { modules, problems: codegenProblems } = generateModules(state.entries, state.schema ?? empty, config);
+  const schemaTypes = state.schema ?? empty;
+  // A module is generated again only when what it is made from changed since the last check.
+  const localDir = snapshotDirFor(config.root);
+  const context = JSON.stringify([schemaTypes, codegenOptions(config), config.queries, config.generated, config.cache]);
+  const memo = ModuleMemo.open(localDir, config.root, config.generated, await toolIdentity(localDir), context, state.entryDigests);
+  const { modules, problems: codegenProblems } = generateModules(state.entries, schemaTypes, config, memo);
+  const savingMemo = memo.save();
   problems.push(...codegenProblems);
   // generated/_migrations.ts, rebuilt from the migration files and the cache's manifest (no parser).
   const embedded = await embeddedMigrations(config, { split: false });
@@ -71,6 +80,7 @@ export async function check(options: ConfigOverrides = {}): Promise<CheckResult>
     }
   }
   problems.push(...inlineTypeProblems(state.inline, state.schema ?? empty, config, hint));
+  await savingMemo;
   return { config, queries: state.queryCount, modules: modules.size, problems: rootCauseFirst(sortProblems(problems), config) };
 }
 

@@ -4,12 +4,13 @@
  */
 import path from 'node:path';
 import { INCOMPLETE_SCHEMA_HASH, type CacheEntry, type SchemaFile } from '../cache/cache-entry.js';
-import { CacheFormatError, listEntryFiles, readEntry, readSchema, SCHEMA_FILE } from '../cache/cache-store.js';
+import { CacheFormatError, listEntryFiles, readEntry, readEntryFile, readSchema, SCHEMA_FILE } from '../cache/cache-store.js';
 import { cacheFileName, queryHash } from '../cache/query-hash.js';
 import { migrationsHash } from '../cache/schema-hash.js';
 import type { ResolvedConfig } from '../config/config.js';
 import { requireFolder } from '../config/project-paths.js';
 import { snapshotDirFor } from '../database/pglite-snapshot.js';
+import { entryTextDigest } from '../incremental/module-memo.js';
 import { SourceMemo } from '../incremental/source-memo.js';
 import { toolIdentity } from '../incremental/tool-identity.js';
 import { loadQuerySources } from '../source/load-query-sources.js';
@@ -32,6 +33,8 @@ export interface OfflineState {
   editedFiles: Set<string>;
   /** Native `query<…>` templates, with the entry of their current text when there is one. */
   inline: Array<{ query: QuerySource; entry: CacheEntry | undefined }>;
+  /** A digest of the file each entry was read from (what check's module memo is keyed by). */
+  entryDigests: Map<CacheEntry, string>;
 }
 
 export async function loadOfflineState(config: ResolvedConfig): Promise<OfflineState> {
@@ -73,6 +76,7 @@ export async function loadOfflineState(config: ResolvedConfig): Promise<OfflineS
   const available = new Set(entryFiles);
   const used = new Set<string>();
   const entries: CacheEntry[] = [];
+  const entryDigests = new Map<CacheEntry, string>();
   const edited: Array<{ query: (typeof sources.queries)[number]; problem: SourceProblem }> = [];
   const inline: OfflineState['inline'] = [];
   for (const query of sources.queries) {
@@ -87,8 +91,9 @@ export async function loadOfflineState(config: ResolvedConfig): Promise<OfflineS
     }
     used.add(fileName);
     let entry: CacheEntry;
+    let text: string;
     try {
-      entry = await readEntry(cacheDir, fileName);
+      ({ entry, text } = readEntryFile(cacheDir, fileName));
     } catch (err) {
       problems.push(damaged(err, cacheFile(fileName)));
       continue;
@@ -104,6 +109,7 @@ export async function loadOfflineState(config: ResolvedConfig): Promise<OfflineS
       problems.push({ ...where, message: `query ${query.name} moved (cache says ${entry.source})`, hint: RUN_PREPARE });
     }
     entries.push(entry);
+    entryDigests.set(entry, entryTextDigest(text));
     if (query.inline) inline.push({ query, entry });
   }
   for (const orphan of entryFiles.filter((f) => !used.has(f))) {
@@ -121,7 +127,7 @@ export async function loadOfflineState(config: ResolvedConfig): Promise<OfflineS
     });
   }
   await savingMemo;
-  return { queryCount: sources.queries.length, entries, schema, problems, editedFiles: new Set(edited.map(({ query }) => query.file)), inline };
+  return { queryCount: sources.queries.length, entries, schema, problems, editedFiles: new Set(edited.map(({ query }) => query.file)), inline, entryDigests };
 }
 
 /** A cache file that cannot be used: what is wrong with it, never a raw JS error. */

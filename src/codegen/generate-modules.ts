@@ -7,6 +7,7 @@ import { emitModule } from './emit-module.js';
 import { emitTypesModule } from './emit-types-module.js';
 import { isTypeScriptSource } from '../source/typescript/types-module-path.js';
 import { modulePathFor, sourceFileOf } from './module-path.js';
+import type { ModuleReuse } from '../incremental/module-memo.js';
 
 export interface GeneratedModules {
   modules: Map<string, string>;
@@ -17,6 +18,8 @@ export function generateModules(
   entries: readonly CacheEntry[],
   schema: SchemaTypes,
   config: { queries: string; generated: string; cache?: string } & Partial<CodegenOptions>,
+  /** Modules generated before from the same inputs (check's memo): taken instead of generated again. */
+  reuse?: ModuleReuse,
 ): GeneratedModules {
   const options = codegenOptions(config);
   const byFile = new Map<string, CacheEntry[]>();
@@ -30,7 +33,11 @@ export function generateModules(
   for (const file of [...byFile.keys()].sort()) {
     const inFile = byFile.get(file)!.sort((a, b) => lineOf(a) - lineOf(b) || (a.name < b.name ? -1 : 1));
     const modulePath = modulePathFor(file, config.queries, config.generated);
-    const emitted = (isTypeScriptSource(file) ? emitTypesModule : emitModule)(file, modulePath, inFile, schema, options);
+    let emitted = reuse?.lookup(modulePath, inFile);
+    if (!emitted) {
+      emitted = (isTypeScriptSource(file) ? emitTypesModule : emitModule)(file, modulePath, inFile, schema, options);
+      reuse?.remember(modulePath, inFile, emitted);
+    }
     modules.set(modulePath, emitted.content);
     problems.push(...emitted.problems);
   }
