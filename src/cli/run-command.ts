@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { MigrationProblem } from '../migrate/migration.js';
 import { colors as pc } from '../report/color-choice.js';
+import { count, ofTotal } from '../report/count-noun.js';
 import { Reporter, type ReporterName } from '../report/reporter.js';
 import type { ReportedProblem } from '../report/reported-problem.js';
 import { EXIT } from './exit-codes.js';
@@ -46,9 +47,9 @@ async function run(command: 'prepare' | 'generate' | 'check', overrides: Flags, 
       printProblems(r.problems);
       const changes = r.cacheWritten + r.cacheRemoved + r.modulesWritten.length + r.modulesRemoved.length + r.sourcesTyped.length;
       const typed = r.sourcesTyped.length ? `; query<…> types written in ${r.sourcesTyped.join(', ')}` : '';
-      const errors = r.problems.length ? `, ${r.problems.length} error${r.problems.length === 1 ? '' : 's'}` : '';
-      const summary = `prepared ${r.prepared} of ${r.queries} queries${errors} in ${Math.round(r.elapsedMs)} ms: ${r.described} described, ${r.unchanged} unchanged` +
-        (changes ? ` (${r.cacheWritten} cache entries written, ${r.cacheRemoved} removed; ${r.modulesWritten.length} modules written, ${r.modulesRemoved.length} removed${typed})` : ' (no changes)');
+      const errors = r.problems.length ? `, ${count(r.problems.length, 'error')}` : '';
+      const summary = `prepared ${ofTotal(r.prepared, r.queries, 'query', 'queries')}${errors} in ${Math.round(r.elapsedMs)} ms: ${r.described} described, ${r.unchanged} unchanged` +
+        (changes ? ` (${count(r.cacheWritten, 'cache entry', 'cache entries')} written, ${r.cacheRemoved} removed; ${count(r.modulesWritten.length, 'module')} written, ${r.modulesRemoved.length} removed${typed})` : ' (no changes)');
       if (r.problems.length) console.error(pc.red(summary));
       else if (!quiet) console.error(summary);
       return r.problems.length ? EXIT.failed : EXIT.ok;
@@ -59,7 +60,7 @@ async function run(command: 'prepare' | 'generate' | 'check', overrides: Flags, 
       reporter.setRoot(r.config.root);
       printProblems(r.problems);
       if (r.problems.length) return EXIT.failed;
-      console.error(`generated: ${r.modulesWritten.length} modules written, ${r.modulesRemoved.length} removed${r.sourcesTyped.length ? `; query<…> types written in ${r.sourcesTyped.join(', ')}` : ''}`);
+      console.error(`generated: ${count(r.modulesWritten.length, 'module')} written, ${r.modulesRemoved.length} removed${r.sourcesTyped.length ? `; query<…> types written in ${r.sourcesTyped.join(', ')}` : ''}`);
       return EXIT.ok;
     }
     case 'check': {
@@ -78,11 +79,11 @@ async function run(command: 'prepare' | 'generate' | 'check', overrides: Flags, 
         Object.assign(counts, { lintFindings: lint.findings.length });
       }
       if (r.problems.length || lintErrors) {
-        const lintPart = lintErrors ? `${r.problems.length ? ', ' : ''}${lintErrors} migration lint error${lintErrors === 1 ? '' : 's'}` : '';
-        console.error(pc.red(`check failed: ${r.problems.length ? `${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}` : ''}${lintPart}`));
+        const lintPart = lintErrors ? `${r.problems.length ? ', ' : ''}${count(lintErrors, 'migration lint error')}` : '';
+        console.error(pc.red(`check failed: ${r.problems.length ? count(r.problems.length, 'problem') : ''}${lintPart}`));
         return EXIT.failed;
       }
-      console.error(`check passed: ${r.queries} queries, ${r.modules} modules up to date`);
+      console.error(`check passed: ${count(r.queries, 'query', 'queries')}, ${count(r.modules, 'module')} up to date`);
       return EXIT.ok;
     }
   }

@@ -1,6 +1,7 @@
 /** `sqlsure migrate lint`: each finding as a problem (code = rule name), then a summary line. */
 import type { LintFinding } from '../lint/lint-finding.js';
 import { colors as pc } from '../report/color-choice.js';
+import { count, ofTotal } from '../report/count-noun.js';
 import type { ReportedProblem } from '../report/reported-problem.js';
 import { Reporter, type ReporterName } from '../report/reporter.js';
 import { EXIT } from './exit-codes.js';
@@ -26,13 +27,13 @@ export async function runLint(argv: LintFlags): Promise<void> {
     reporter.setRoot(r.config.root);
     Object.assign(counts, { migrations: r.linted.length, findings: r.findings.length, ignored: r.ignored });
     reporter.report(r.findings.map(toProblem));
-    const which = `${r.linted.length} of ${r.total} migrations: ${r.selection}`;
+    const which = `${ofTotal(r.linted.length, r.total, 'migration')}: ${r.selection}`;
     const ignored = r.ignored ? `, ${r.ignored} ignored by comment` : '';
     if (r.errors) {
-      console.error(pc.red(`migrate lint failed: ${r.errors} error${r.errors === 1 ? '' : 's'}, ${r.warnings} warning${r.warnings === 1 ? '' : 's'} in ${which}${ignored}`));
+      console.error(pc.red(`migrate lint failed: ${count(r.errors, 'error')}, ${count(r.warnings, 'warning')} in ${which}${ignored}`));
       process.exitCode = EXIT.failed;
     } else {
-      console.error(`migrate lint passed: ${r.warnings} warning${r.warnings === 1 ? '' : 's'} in ${which}${ignored}`);
+      console.error(`migrate lint passed: ${count(r.warnings, 'warning')} in ${which}${ignored}`);
       process.exitCode = EXIT.ok;
     }
   } catch (err) {

@@ -1,5 +1,6 @@
 /** `sqlsure verify --base <dir|rev>`: prints each break of the previous release, then a summary. */
 import { colors as pc } from '../report/color-choice.js';
+import { count, ofTotal } from '../report/count-noun.js';
 import type { ReportedProblem } from '../report/reported-problem.js';
 import { terminalText } from '../report/terminal-text.js';
 import { Reporter, type ReporterName } from '../report/reporter.js';
@@ -29,13 +30,13 @@ export async function runVerify(argv: VerifyFlags): Promise<void> {
     // Acknowledged breaks are notes on stderr, whatever the reporter: they do not fail the run.
     for (const p of r.acknowledged) console.error(formatNote(p));
     const against = r.database?.kind === 'server' ? r.database.url : 'the current migrations (embedded PostgreSQL)';
-    const fresh = r.migrationsKnown ? `${r.newMigrations.length} new migration${r.newMigrations.length === 1 ? '' : 's'}` : 'the base does not say which migrations it knew';
+    const fresh = r.migrationsKnown ? count(r.newMigrations.length, 'new migration') : 'the base does not say which migrations it knew';
     const acknowledged = r.acknowledged.length ? `, ${r.acknowledged.length} acknowledged (marked breaking)` : '';
     if (r.problems.length) {
-      console.error(pc.red(`verify failed: ${r.problems.length} of ${r.queries} queries of ${r.base} break against ${against} (${fresh})${acknowledged}`));
+      console.error(pc.red(`verify failed: ${ofTotal(r.problems.length, r.queries, 'query', 'queries')} of ${r.base} ${r.problems.length === 1 ? 'breaks' : 'break'} against ${against} (${fresh})${acknowledged}`));
       process.exitCode = EXIT.failed;
     } else {
-      console.error(`verify passed: the ${r.queries} queries of ${r.base} still work against ${against} (${fresh})${acknowledged}`);
+      console.error(`verify passed: ${r.queries === 1 ? 'the 1 query' : `the ${r.queries} queries`} of ${r.base} still ${r.queries === 1 ? 'works' : 'work'} against ${against} (${fresh})${acknowledged}`);
       process.exitCode = EXIT.ok;
     }
   } catch (err) {

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { colors as pc } from '../report/color-choice.js';
+import { count } from '../report/count-noun.js';
 import { Reporter, type ReporterName } from '../report/reporter.js';
 import type { ReportedProblem } from '../report/reported-problem.js';
 import type { CycleReport } from '../watch/watch-prepare.js';
@@ -90,11 +91,10 @@ export function cycleLine(r: CycleReport): string {
     return `${what} → ${parts.join(', ')} in ${ms}; still watching`;
   }
   const x = r.result;
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  parts.push(`${plural(x.described, 'query', 'queries')} described`);
-  parts.push(`${plural(x.modulesWritten.length, 'module', 'modules')} written`);
-  if (x.modulesRemoved.length) parts.push(`${plural(x.modulesRemoved.length, 'module', 'modules')} removed`);
-  if (x.problems.length) parts.push(pc.red(plural(x.problems.length, 'error', 'errors')));
+  parts.push(`${count(x.described, 'query', 'queries')} described`);
+  parts.push(`${count(x.modulesWritten.length, 'module')} written`);
+  if (x.modulesRemoved.length) parts.push(`${count(x.modulesRemoved.length, 'module')} removed`);
+  if (x.problems.length) parts.push(pc.red(count(x.problems.length, 'error')));
   return `${what} → ${parts.join(', ')} in ${ms}`;
 }
 

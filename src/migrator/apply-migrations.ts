@@ -205,7 +205,7 @@ export function describeFailedStep(f: FailedStep, table: string, verb: 'apply' |
   const choices = verb === 'apply'
     ? `\`--mark-applied\` if its changes are now complete, or \`--mark-pending\` if they are undone (it then runs again)`
     : `\`--mark-pending\` if the revert is now complete, or \`--mark-applied\` if the migration's changes are back in place`;
-  return `migration ${label} failed to ${verb} outside a transaction after ${f.completed} of ${f.total} statements; ` +
+  return `migration ${label} failed to ${verb} outside a transaction after ${f.completed} of ${f.total} statement${f.total === 1 ? '' : 's'}; ` +
     `it is recorded as dirty (success = false) in ${table}, and every run refuses until it is repaired: ` +
     `fix the database by hand, then run \`sqlsure migrate repair ${f.version}\` with ${choices}`;
 }

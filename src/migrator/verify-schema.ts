@@ -180,6 +180,6 @@ function summarise(r: SchemaVerification, newestKnown: bigint): string {
     const problems = counts(r.problems, { pending: 'pending', 'unknown-applied': 'applied but unknown to this build', 'checksum-mismatch': 'changed after they were applied', dirty: 'dirty' });
     return `database schema does not match this build: ${problems}${notices ? `; also ${notices}` : ''}`;
   }
-  const newest = newestKnown < 0n ? 'this build has no migrations' : `${r.known} migrations applied, newest ${newestKnown}`;
+  const newest = newestKnown < 0n ? 'this build has no migrations' : `${r.known} migration${r.known === 1 ? '' : 's'} applied, newest ${newestKnown}`;
   return `database schema is up to date: ${newest}${notices ? `; ${notices}` : ''}`;
 }

@@ -11,6 +11,7 @@ import type { WireSession } from '../database/wire-session.js';
 import { loadMigrations } from '../migrate/load-migrations.js';
 import { parseTableName, quoteIdent } from '../migrator/migrations-table.js';
 import type { SourceProblem } from '../source/query-source.js';
+import { ofTotal } from '../report/count-noun.js';
 
 /** undefined table, column, object, function; invalid schema name: what a missing migration causes. */
 const MISSING_OBJECT = new Set(['42P01', '42703', '42704', '42883', '3F000']);
@@ -39,7 +40,7 @@ export async function diagnoseUnmigrated(session: WireSession, config: ResolvedC
   const diagnosis: SourceProblem = {
     file: config.migrations,
     position: { line: 1, column: 1 },
-    message: `${count} of ${local.length} migrations applied to this database; run \`sqlsure migrate run\``,
+    message: `${ofTotal(count, local.length, 'migration')} applied to this database; run \`sqlsure migrate run\``,
     hint: `${missing.length} ${missing.length === 1 ? 'query fails' : 'queries fail'} on a missing table, column or type; prepare again once the database is migrated`,
   };
   return [diagnosis, ...problems.filter((p) => !missing.includes(p))];

@@ -57,9 +57,9 @@ describe.skipIf(!reachable)('failures lose nothing', () => {
     const empty = await database();
     const r = await runCli(['prepare', '--database-url', empty.url], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('0 of 1 migrations applied to this database; run `sqlsure migrate run`');
+    expect(r.stderr).toContain('0 of 1 migration applied to this database; run `sqlsure migrate run`');
     expect(r.stderr).not.toContain('42P01');
-    expect(r.stderr.match(/0 of 1 migrations applied/g)).toHaveLength(1);
+    expect(r.stderr.match(/0 of 1 migration applied/g)).toHaveLength(1);
     expect(await snapshotTree(dir)).toEqual(before);
   });
 

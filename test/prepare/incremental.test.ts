@@ -180,7 +180,7 @@ describe.skipIf(!reachable)('incremental prepare', () => {
     await appendFile(path.join(dir, 'generated/people.ts'), '// edited\n');
     const m = await cli();
     expect(counts(m.stderr)).toEqual([0, 4]);
-    expect(m.stderr).toContain('1 modules written');
+    expect(m.stderr).toContain('1 module written');
     expect(await snapshotTree(dir)).toEqual(before);
   });
 

@@ -76,7 +76,7 @@ describe('prepare output on a pipe, in CI, on a terminal and with --quiet', () =
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(
-      /^embedded PostgreSQL \(PGlite\): applied 1 new migration on top of the snapshot of \d+, snapshot saved\nthe migrations changed since the last prepare: describing every query\nprepared 1 of 1 queries in \d+ ms: 1 described, 0 unchanged \([^\n]*\)\n$/,
+      /^embedded PostgreSQL \(PGlite\): applied 1 new migration on top of the snapshot of \d+, snapshot saved\nthe migrations changed since the last prepare: describing every query\nprepared 1 of 1 query in \d+ ms: 1 described, 0 unchanged \([^\n]*\)\n$/,
     );
   });
 
@@ -95,7 +95,7 @@ describe('prepare output on a pipe, in CI, on a terminal and with --quiet', () =
     expect(r.code).toBe(0);
     expect(r.output).not.toContain('\x1b');
     expect(r.output.replace(/\r\n/g, '\n')).toMatch(
-      /^embedded PostgreSQL \(PGlite\): applied 1 new migration on top of the snapshot of \d+, snapshot saved\nthe migrations changed since the last prepare: describing every query\nprepared 1 of 1 queries in \d+ ms: 1 described, 0 unchanged \([^\n]*\)\n$/,
+      /^embedded PostgreSQL \(PGlite\): applied 1 new migration on top of the snapshot of \d+, snapshot saved\nthe migrations changed since the last prepare: describing every query\nprepared 1 of 1 query in \d+ ms: 1 described, 0 unchanged \([^\n]*\)\n$/,
     );
   });
 
