@@ -76,10 +76,16 @@ function listFiles(root: string, dir: string, extension: string): string[] | und
     return [];
   }
   const files: string[] = [];
+  // Thousands of files sit in a few folders: each folder's relative path is worked out once.
+  const folders = new Map<string, string>();
+  const rootPosix = toPosix(root);
   for (const e of entries) {
     if (e.isSymbolicLink()) return undefined;
     if (!e.isFile() || !e.name.endsWith(extension)) continue;
-    const file = path.posix.relative(toPosix(root), `${toPosix(e.parentPath ?? e.path)}/${e.name}`);
+    const parent = e.parentPath ?? e.path;
+    let folder = folders.get(parent);
+    if (folder === undefined) folders.set(parent, (folder = path.posix.relative(rootPosix, toPosix(parent))));
+    const file = folder ? `${folder}/${e.name}` : e.name;
     // Like the full run's search, which skips dot files and folders.
     if (!file.split('/').some((segment) => segment.startsWith('.'))) files.push(file);
   }
