@@ -12,15 +12,22 @@
  * place atomically) naming that file, its hash and size, and the migrations it holds. It is
  * trusted only when the bytes match the manifest. Writers never overwrite each other's data file,
  * so concurrent runs can at worst leave an unreferenced data file, which pruning removes.
+ *
+ * The data file is the data directory image (pglite-data-dir.ts) gzipped at the fastest level:
+ * compressing and decompressing run on libuv's thread pool, beside the main thread's work, and
+ * the fastest level costs a few percent of size against several times the time.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { constants as zlibConstants, gunzip, gzip } from 'node:zlib';
 import { assertCreatableFolder } from '../config/creatable-folder.js';
 
-const FORMAT = 2;
+/** 3: sqlsure's own image of a checkpointed data directory (2 was PGlite's dump of a running one). */
+const FORMAT = 3;
 /** Project snapshots kept per cache folder: the newest few, so growing and switching branches stay fast. */
 export const KEEP_PROJECT_SNAPSHOTS = 4;
 /** Base snapshots kept in the user's cache (one per PGlite version and extension set in use). */
@@ -32,6 +39,9 @@ const MANIFEST = /^pglite-([0-9a-f]{32})\.json$/;
 const DATA = /^pglite-([0-9a-f]{32})-[0-9a-f]{16}\.tar(\.gz)?$/;
 /** The data file of the first format (one per key, overwritten in place): never read, removed. */
 const FIRST_FORMAT_DATA = /^pglite-[0-9a-f]{32}\.tar\.gz$/;
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
 
 /**
  * `<nearest node_modules>/.cache/sqlsure`, or `$SQLSURE_CACHE_DIR`, or a folder in the temp dir.
@@ -94,6 +104,7 @@ export function snapshotKey(identity: SnapshotIdentity): string {
   return createHash('sha256').update(JSON.stringify({ format: FORMAT, parts })).digest('hex').slice(0, 32);
 }
 
+/** `data` is the data directory image, decompressed. */
 export type SnapshotRead = { status: 'found'; data: Buffer; manifest: SnapshotManifest } | { status: 'absent' } | { status: 'corrupt'; reason: string };
 
 /** The manifests in `dir` that parse and belong to this format (unreadable ones are removed). */
@@ -149,10 +160,11 @@ export async function readSnapshot(dir: string, identity: SnapshotIdentity): Pro
 }
 
 async function readSnapshotData(dir: string, manifest: SnapshotManifest): Promise<SnapshotRead> {
-  const data = await readFile(path.join(dir, manifest.data)).catch(() => undefined);
-  if (!data || manifest.bytes !== data.length || sha256(data) !== manifest.sha256) {
+  const stored = await readFile(path.join(dir, manifest.data)).catch(() => undefined);
+  const data = stored && manifest.bytes === stored.length && sha256(stored) === manifest.sha256 ? await gunzipAsync(stored).catch(() => undefined) : undefined;
+  if (!data) {
     await removeSnapshot(dir, manifest);
-    return { status: 'corrupt', reason: data ? 'a snapshot whose bytes do not match its manifest' : 'a snapshot whose data file is missing' };
+    return { status: 'corrupt', reason: stored ? 'a snapshot whose bytes do not match its manifest' : 'a snapshot whose data file is missing' };
   }
   // Used now: pruning keeps the most recently used.
   const now = new Date();
@@ -160,15 +172,15 @@ async function readSnapshotData(dir: string, manifest: SnapshotManifest): Promis
   return { status: 'found', data, manifest };
 }
 
-/** Writes data, then the manifest, each atomically; then prunes the folder down to `keep` snapshots. */
-export async function writeSnapshot(dir: string, identity: SnapshotIdentity, data: Buffer, options: { keep: number; gzip: boolean }): Promise<SnapshotManifest> {
-  await mkdir(dir, { recursive: true });
+/** Compresses `image`, writes it, then the manifest, each atomically; then prunes the folder down to `keep` snapshots. */
+export async function writeSnapshot(dir: string, identity: SnapshotIdentity, image: Uint8Array, options: { keep: number }): Promise<SnapshotManifest> {
+  const [data] = await Promise.all([gzipAsync(image, { level: zlibConstants.Z_BEST_SPEED }), mkdir(dir, { recursive: true })]);
   const key = snapshotKey(identity);
   const digest = sha256(data);
   const manifest: SnapshotManifest = {
     format: FORMAT,
     key,
-    data: `pglite-${key}-${digest.slice(0, 16)}.tar${options.gzip ? '.gz' : ''}`,
+    data: `pglite-${key}-${digest.slice(0, 16)}.tar.gz`,
     sha256: digest,
     bytes: data.length,
     pglite: identity.pglite,

@@ -21,7 +21,7 @@ describe('PGlite snapshot store', () => {
     dir = await makeProject();
   });
   afterEach(() => removeProject(dir));
-  const write = (id: SnapshotIdentity, data: Buffer, keep = 4) => writeSnapshot(dir, id, data, { keep, gzip: true });
+  const write = (id: SnapshotIdentity, data: Buffer, keep = 4) => writeSnapshot(dir, id, data, { keep });
 
   it('starts from the longest prefix of the current migrations, never from a longer or diverging list', async () => {
     await write(identity(3), bytes(3));
