@@ -3,8 +3,9 @@
  * nothing else: no initdb, no migrations, no connection set-up.
  *
  * Embedded: the PGlite holds a known list of migrations. When the folder now holds that list plus
- * new files, only the new ones are applied to the open database; when an old one changed (or a new
- * extension is needed), it is closed and started again through the normal path (snapshots).
+ * new files, only the new ones are applied to the open database and a snapshot of it is taken (so
+ * the next plain `prepare` starts from there); when an old one changed (or a new extension is
+ * needed), it is closed and started again through the normal path (snapshots).
  * Server: one connection, reopened when the URL changes or it broke. Migrations are the user's to
  * apply there (`sqlsure migrate run`); the schema fingerprint notices when they did.
  */
@@ -12,13 +13,15 @@ import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { ResolvedConfig } from '../config/config.js';
 import {
+  closeAfterSnapshot,
   EmbeddedSetupError,
   loadProjectMigrations,
+  snapshotInBackground,
   startEmbeddedDatabase,
   type EmbeddedProgress,
 } from '../database/embedded-database.js';
 import { pgliteChannel } from '../database/pglite-channel.js';
-import { snapshotDirFor, userCacheDirFor } from '../database/pglite-snapshot.js';
+import { KEEP_PROJECT_SNAPSHOTS, snapshotDirFor, userCacheDirFor, type SnapshotIdentity } from '../database/pglite-snapshot.js';
 import { WireSession } from '../database/wire-session.js';
 import { findExtensions } from '../migrate/find-extensions.js';
 import { upScript, type Migration, type MigrationProblem } from '../migrate/migration.js';
@@ -46,6 +49,10 @@ interface Embedded {
   extensions: string;
   /** `version:checksum` of every migration the database holds, in order. */
   applied: string[];
+  /** What a snapshot of the database holds now. */
+  identity: SnapshotIdentity;
+  /** Snapshot writes still in flight; the database closes once they are on disk. */
+  written: Promise<unknown>;
 }
 
 interface Server {
@@ -81,19 +88,34 @@ export class WatchedDatabase {
         if (added.length === 0) return { session: held.session, embedded: true, step: { kind: 'kept' } };
         await this.#applyAppended(held, migrations, added, config.migrations);
         held.applied = ids;
+        held.identity = { ...held.identity, migrations: migrations.map((m) => [m.version.toString(), m.checksum.toString('hex')] as const) };
+        const { written } = await snapshotInBackground(held.db, snapshotDirFor(config.root), held.identity, KEEP_PROJECT_SNAPSHOTS);
+        // A snapshot that cannot be written costs the next prepare time, not this watch its database.
+        held.written = Promise.all([held.written, written.catch(() => undefined)]);
         return { session: held.session, embedded: true, step: { kind: 'applied', migrations: added.map((m) => path.basename(m.file)) } };
       }
     }
     const because = !held ? undefined : held.kind === 'server' ? 'the database URL was removed' : held.extensions !== extensions ? 'the extensions changed' : 'an applied migration changed';
     await this.close();
-    const { db, report } = await startEmbeddedDatabase(migrations, {
+    const { db, report, identity: holds, snapshotWritten } = await startEmbeddedDatabase(migrations, {
       snapshotDir: snapshotDirFor(config.root),
       userCacheDir: userCacheDirFor(),
       displayDir: config.migrations,
       ...(this.onProgress ? { onProgress: this.onProgress } : {}),
     });
-    const session = new WireSession(pgliteChannel(db, () => db.close()));
-    this.#open = { kind: 'embedded', db, session, root: config.root, migrationsDir: config.migrations, extensions, applied: ids };
+    const opened: Embedded = {
+      kind: 'embedded',
+      db,
+      session: new WireSession(pgliteChannel(db, () => closeAfterSnapshot(db, opened.written))),
+      root: config.root,
+      migrationsDir: config.migrations,
+      extensions,
+      applied: ids,
+      identity: holds,
+      written: snapshotWritten.catch(() => undefined),
+    };
+    const session = opened.session;
+    this.#open = opened;
     const started = report.start === 'snapshot' ? `from the snapshot of ${report.snapshotMigrations}` : report.start === 'base' ? 'from the base snapshot' : 'with initdb';
     return {
       session,

@@ -8,7 +8,7 @@ import { appendFile, readdir, readFile, rename, writeFile } from 'node:fs/promis
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, runSql, serverReachable, type TestDatabase } from '../support/pg-test-database.js';
-import { CLI, makeProject, removeProject } from '../support/project-dir.js';
+import { CLI, makeProject, removeProject, runCli } from '../support/project-dir.js';
 
 const WAIT_MS = 45_000;
 
@@ -192,6 +192,25 @@ describe('prepare --watch on the embedded database', () => {
     expect(watch.lines.join('\n')).toContain('stopped watching');
     expect((await filesUnder(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   }, 240_000);
+});
+
+describe('prepare --watch snapshots what it applied', () => {
+  it('a migration appended during the watch is in the snapshot the next plain prepare starts from', async () => {
+    const dir = await project();
+    const env = { DATABASE_URL: undefined, SQLSURE_CACHE_DIR: path.join(dir, '.cache') };
+    const watch = new WatchProcess(dir, env);
+    watches.push(watch);
+    await watch.waitFor(/watching .*queries/);
+    await save(path.join(dir, 'migrations/2_nickname.sql'), 'ALTER TABLE users ADD COLUMN nickname text;\n');
+    expect((await watch.waitFor(/2_nickname\.sql changed/)).line).toMatch(/migration 2_nickname\.sql applied/);
+    expect(await watch.stop('SIGTERM')).toBe(0);
+
+    // Neither initdb nor the appended migration again: the watch left a snapshot of both migrations.
+    const next = await runCli(['prepare', '--force'], { cwd: dir, env });
+    expect(next.stderr).toContain('embedded PostgreSQL (PGlite): started from the snapshot of 2 migrations');
+    expect(next.code).toBe(0);
+    expect((await filesUnder(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 180_000);
 });
 
 describe('prepare --watch over a real server', async () => {
