@@ -1,9 +1,6 @@
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-
-const ROOT = path.dirname(fileURLToPath(import.meta.url));
+import { TEST_USER_CACHE_DIR } from './test/support/test-user-cache.js';
 
 export default defineConfig({
   test: {
@@ -15,7 +12,7 @@ export default defineConfig({
     maxWorkers: Math.max(3, availableParallelism() + 1),
     // The PGlite base snapshot (post-initdb, shared by every project) goes to a test folder, never
     // to the user's ~/.cache; suites that need "no base anywhere" set their own.
-    env: { SQLSURE_USER_CACHE_DIR: path.join(ROOT, 'node_modules/.cache/sqlsure-tests/user-cache') },
+    env: { SQLSURE_USER_CACHE_DIR: TEST_USER_CACHE_DIR },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

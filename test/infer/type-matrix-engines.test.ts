@@ -49,9 +49,12 @@ describe.skipIf(!reachable)('type matrix on PostgreSQL 15 and PGlite', () => {
   });
 
   it('produces byte-identical cache entries and modules', async () => {
-    const a = await runCli(['prepare', '--database-url', db.url], { cwd: server });
+    // Two projects, two processes: they run side by side.
+    const [a, b] = await Promise.all([
+      runCli(['prepare', '--database-url', db.url], { cwd: server }),
+      runCli(['prepare'], { cwd: embedded, env: { DATABASE_URL: undefined, SQLSURE_CACHE_DIR: path.join(embedded, '.cache') } }),
+    ]);
     expect(a.code, a.stderr).toBe(0);
-    const b = await runCli(['prepare'], { cwd: embedded, env: { DATABASE_URL: undefined, SQLSURE_CACHE_DIR: path.join(embedded, '.cache') } });
     expect(b.code, b.stderr).toBe(0);
     const pick = async (dir: string) =>
       Object.fromEntries(Object.entries(await snapshotTree(dir)).filter(([f]) => f.startsWith('offline-cache/') || f.startsWith('generated/')));

@@ -23,7 +23,8 @@ export default {
   jsonReporter: { fileName: `${reports}/mutation.json` },
   clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 },
   // dist/ stays: a few tests also run the built CLI (unmutated) for its exit codes.
-  ignorePatterns: ['/bench', '/examples', '/generated', '/offline-cache', '/reports', '/scratch', '/.d_tmp'],
+  // Also another run's sandbox (a second scope started with --tempDirName .stryker-tmp-<scope>).
+  ignorePatterns: ['/bench', '/examples', '/generated', '/offline-cache', '/reports', '/scratch', '/.d_tmp', '/.stryker-tmp*'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
   timeoutMS: 30_000,

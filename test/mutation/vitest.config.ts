@@ -12,5 +12,7 @@ export default defineConfig({
     root: new URL('../..', import.meta.url).pathname,
     include: scopeTests() as string[],
     testTimeout: 60_000,
+    // Some check tests prepare a project in beforeAll: vitest's 10 s default fails the dry run under load.
+    hookTimeout: 120_000,
   },
 });
