@@ -141,9 +141,21 @@ function nativeQuery(file: string, text: string, lines: LineIndex, template: Sql
   }
   const blanked = blank(text.slice(0, template.start)) + raw + blank(text.slice(template.end));
   const scanned = scanQueryFile(blanked, 'native');
+  // pgtyped's `$email` / `$$ids` is a syntax error to PostgreSQL (`$$` even opens a dollar quote):
+  // said as the mix-up it is.
+  const pgtypedParam = (at: number): boolean => /^\$\$?[A-Za-z_]/.test(text.slice(at, template.end));
+  const mixUp = (at: number): undefined => {
+    problem(at, `query ${name}: \`${/^\$+\w*/.exec(text.slice(at))![0]}\` is pgtyped's parameter syntax; a query\`…\` template is written in sqlsure's`, 'write `:name` (`:name!` non-null, `IN :ids[]` a list, `VALUES :rows` a bulk insert), or use the `sql` tag for pgtyped syntax', '42601', name);
+    return undefined;
+  };
+  if (scanned.problems.length > 0 && pgtypedParam(scanned.problems[0]!.offset)) return mixUp(scanned.problems[0]!.offset);
   for (const p of scanned.problems) problem(p.offset, `query ${name}: ${p.message}`, p.hint, '42601', name);
   if (scanned.problems.length > 0) return undefined;
   const tokens = scanned.tokens.filter((t) => t.start >= template.start && t.end <= template.end);
+  for (const m of raw.matchAll(/\$\$?[A-Za-z_]/g)) {
+    const at = template.start + m.index;
+    if (!tokens.some((t) => t.start <= at && at < t.end && LITERAL_TOKENS.has(t.kind))) return mixUp(at);
+  }
   const query = buildQuerySource(
     file,
     scanned.text,
