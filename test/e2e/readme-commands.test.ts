@@ -164,7 +164,10 @@ function checkOther(w: string[]): string | undefined {
   if (tool === 'bash') return existsSync(path.join(REPO_ROOT, sub!)) ? 'ok' : `${sub} does not exist`;
   if (tool === 'npx' && sub === 'vitest') return pkg.scripts.test?.startsWith('vitest run') ? 'ok' : 'npm test does not run vitest';
   if (tool === 'npx' && sub === 'tsc') return ci(['npx tsc', ...rest].join(' '));
-  if (tool === 'npx' && sub === 'tsx') return existsSync(path.join(REPO_ROOT, rest[0]!)) && statSync(path.join(REPO_ROOT, rest[0]!)).isFile() ? 'ok' : `${rest[0]} does not exist`;
+  if (tool === 'npx' && sub === 'tsx') {
+    if (!existsSync(path.join(REPO_ROOT, rest[0]!)) || !statSync(path.join(REPO_ROOT, rest[0]!)).isFile()) return `${rest[0]} does not exist`;
+    return testSources.includes(`'${rest[0]}'`) ? 'ok' : `no test runs ${rest[0]}`;
+  }
   return undefined;
 }
 
