@@ -13,18 +13,20 @@ import { codegenOptions } from '../codegen/codegen-options.js';
 import { sameTypeText } from '../source/typescript/same-type-text.js';
 import { isTypeScriptSource, typesModulePath, typesModuleSpecifier } from '../source/typescript/types-module-path.js';
 import { listGeneratedFiles } from '../codegen/write-modules.js';
-import { resolveConfig, type ConfigOverrides, type ResolvedConfig } from '../config/config.js';
+import { CONFIG_FILE, resolveConfig, type ConfigOverrides, type ResolvedConfig } from '../config/config.js';
 import type { SourceProblem } from '../source/query-source.js';
 import { sortProblems } from '../report/sort-problems.js';
 import { snapshotDirFor } from '../database/pglite-snapshot.js';
 import { ModuleMemo } from '../incremental/module-memo.js';
 import { toolIdentity } from '../incremental/tool-identity.js';
 import { loadOfflineState, type OfflineState } from './offline-state.js';
+import { configDriftProblem, type DifferingModule } from './config-drift.js';
 import type { SchemaTypes } from '../cache/cache-entry.js';
 
 const RUN_PREPARE = 'run `sqlsure prepare` and commit the result';
 /** The cache is right and only the modules differ (the config changed, or a module was edited). */
 const RUN_GENERATE = 'the offline cache is up to date: run `sqlsure generate` (no database needed) and commit the result';
+const RUN_GENERATE_CONFIG = `only the configuration changed, ${RUN_GENERATE}`;
 
 export interface CheckResult {
   config: ResolvedConfig;
@@ -53,6 +55,8 @@ export async function check(options: ConfigOverrides = {}): Promise<CheckResult>
   // With the cache in order, what differs is made from it alone: `generate` fixes it.
   const hint = state.problems.length === 0 && codegenProblems.length === 0 ? RUN_GENERATE : RUN_PREPARE;
   const consequences = new Set([...state.editedFiles].map((f) => modulePathFor(f, config.queries, config.generated)));
+  const differing: DifferingModule[] = [];
+  const unchanged = new Map<string, string>();
   for (const [file, expected] of modules) {
     if (consequences.has(file)) continue;
     const actual = readIfPresent(path.join(config.root, file));
@@ -66,9 +70,17 @@ export async function check(options: ConfigOverrides = {}): Promise<CheckResult>
       }
       problems.push({ file, position: { line: 1, column: 1 }, message: 'generated module is missing', hint });
     } else if (actual !== expected) {
-      problems.push({ file, position: firstDifference(actual, expected), message: 'generated module differs from what the offline cache produces (edited by hand, or stale)', hint });
+      differing.push({ file, position: firstDifference(actual, expected), actual });
+    } else {
+      unchanged.set(file, actual);
     }
   }
+  // One edit to the configuration makes many modules differ: said once, at its cause.
+  const configFile = options.config ? path.relative(config.root, path.resolve(options.config)) : CONFIG_FILE;
+  const configOnly = hint === RUN_GENERATE ? RUN_GENERATE_CONFIG : hint;
+  const drift = differing.length > 0 ? configDriftProblem(differing, unchanged, state.entries, schemaTypes, config, configFile, { configOnly, other: hint }) : undefined;
+  if (drift) problems.push(drift);
+  else for (const d of differing) problems.push({ file: d.file, position: d.position, message: 'generated module differs from what the offline cache produces (edited by hand, or stale)', hint });
   for (const file of listGeneratedFiles(config)) {
     if (!modules.has(file) && !consequences.has(file)) {
       problems.push({ file, position: { line: 1, column: 1 }, message: 'generated module has no query file any more', hint });
