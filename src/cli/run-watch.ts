@@ -94,6 +94,7 @@ export function cycleLine(r: CycleReport): string {
   parts.push(`${count(x.described, 'query', 'queries')} described`);
   parts.push(`${count(x.modulesWritten.length, 'module')} written`);
   if (x.modulesRemoved.length) parts.push(`${count(x.modulesRemoved.length, 'module')} removed`);
+  if (x.sourcesTyped.length) parts.push(`query<…> types written in ${x.sourcesTyped.map((f) => path.basename(f)).join(', ')}`);
   if (x.problems.length) parts.push(pc.red(count(x.problems.length, 'error')));
   return `${what} → ${parts.join(', ')} in ${ms}`;
 }

@@ -9,6 +9,7 @@
  */
 import path from 'node:path';
 import { migrationsHash } from '../cache/schema-hash.js';
+import { readIfExists } from '../cache/atomic-write.js';
 import { CONFIG_FILE, resolveConfig, type ConfigOverrides, type ResolvedConfig } from '../config/config.js';
 import type { EmbeddedProgress } from '../database/embedded-database.js';
 import { snapshotDirFor } from '../database/pglite-snapshot.js';
@@ -46,8 +47,21 @@ export async function watchPrepare(overrides: ConfigOverrides, handlers: WatchHa
   const configFile = overrides.config ? path.resolve(overrides.config) : path.join(root, CONFIG_FILE);
   const database = new WatchedDatabase(handlers.onProgress as ((p: EmbeddedProgress) => void) | undefined);
   const changed = new Set<string>();
+  // What the last cycle wrote into watched folders (types modules, sources given their query<…>
+  // types): an event for such a file whose content is still that write starts no cycle.
+  const ownWrites = new Map<string, string>();
+  const isOwnWrite = (file: string): boolean => {
+    const wrote = ownWrites.get(file);
+    if (wrote === undefined) return false;
+    const now = readIfExists(path.join(root, file));
+    if (now === wrote) return true;
+    ownWrites.delete(file);
+    return false;
+  };
   const watcher = new ProjectWatcher((file) => {
-    changed.add(path.relative(root, file) || '.');
+    const relative = path.relative(root, file) || '.';
+    if (isOwnWrite(relative)) return;
+    changed.add(relative);
     schedule();
   });
   let timer: NodeJS.Timeout | undefined;
@@ -64,8 +78,10 @@ export async function watchPrepare(overrides: ConfigOverrides, handlers: WatchHa
   const kick = (): void => {
     // A cycle is running: the events stay in `changed`, and its end schedules the next one.
     if (running || stopped) return;
-    const files = [...changed].sort();
+    // Events of the cycle's own writes arrive while it runs: they are no change.
+    const files = [...changed].filter((f) => !isOwnWrite(f)).sort();
     changed.clear();
+    if (files.length === 0) return;
     running = cycle(files).finally(() => {
       running = undefined;
       if (changed.size > 0) schedule();
@@ -95,6 +111,12 @@ export async function watchPrepare(overrides: ConfigOverrides, handlers: WatchHa
       // A migration edited between building the database and reading the folder's hash would make
       // the recorded fingerprint vouch for a schema the database did not hold: describe all next time.
       if (!config.databaseUrl && (await migrationsHash(migrationsDir).catch(() => undefined)) !== before) forceNext = true;
+      ownWrites.clear();
+      for (const file of [...result.modulesWritten, ...result.sourcesTyped]) {
+        const full = path.join(config.root, file);
+        const text = readIfExists(full);
+        if (text !== undefined) ownWrites.set(path.relative(root, full), text);
+      }
       handlers.onCycle({ changed: files, step, result, elapsedMs: performance.now() - started });
     } catch (error) {
       // A broken connection is reopened next cycle; an embedded database stays (the watched

@@ -66,7 +66,8 @@ const MOODS_PREPARED = [
   '',
 ].join('\r\n');
 
-describe.skipIf(!reachable)('SQL in TypeScript sources (native query`…` form)', () => {
+// Each step runs the CLI up to four times: minutes on a loaded machine.
+describe.skipIf(!reachable)('SQL in TypeScript sources (native query`…` form)', { timeout: 300_000 }, () => {
   let project: string;
   let db: TestDatabase;
   let prepared: CliRun;
@@ -82,7 +83,7 @@ describe.skipIf(!reachable)('SQL in TypeScript sources (native query`…` form)'
     const first = { users: await read('src/users.ts'), moods: await read('src/moods.ts') };
     again = await runCli(['prepare', '--database-url', db.url], { cwd: project });
     expect({ users: await read('src/users.ts'), moods: await read('src/moods.ts') }).toEqual(first);
-  });
+  }, 300_000);
   afterAll(async () => {
     await removeProject(project);
     await db?.drop();
@@ -244,7 +245,7 @@ describe.skipIf(!reachable)('SQL in TypeScript sources (native query`…` form)'
   });
 });
 
-describe.skipIf(!reachable)('native form: a failing query beside new ones', () => {
+describe.skipIf(!reachable)('native form: a failing query beside new ones', { timeout: 300_000 }, () => {
   let project: string;
   let db: TestDatabase;
   beforeAll(async () => {
