@@ -27,8 +27,8 @@ export interface OfflineState {
   schema: SchemaFile | undefined;
   problems: SourceProblem[];
   /**
-   * Query files with a query edited since the last prepare: their generated modules differ as a
-   * consequence, which the query's own problem already says.
+   * Query files with a query edited since the last prepare, or whose entry cannot be used: their
+   * generated modules differ as a consequence, which the query's or the entry's problem already says.
    */
   editedFiles: Set<string>;
   /** Native `query<…>` templates, with the entry of their current text when there is one. */
@@ -77,6 +77,8 @@ export async function loadOfflineState(config: ResolvedConfig): Promise<OfflineS
   const used = new Set<string>();
   const entries: CacheEntry[] = [];
   const entryDigests = new Map<CacheEntry, string>();
+  /** Query files with an entry that cannot be used (damaged, or disagreeing with its query). */
+  const unusable = new Set<string>();
   const edited: Array<{ query: (typeof sources.queries)[number]; problem: SourceProblem }> = [];
   const inline: OfflineState['inline'] = [];
   for (const query of sources.queries) {
@@ -96,12 +98,14 @@ export async function loadOfflineState(config: ResolvedConfig): Promise<OfflineS
       ({ entry, text } = readEntryFile(cacheDir, fileName));
     } catch (err) {
       problems.push(damaged(err, cacheFile(fileName)));
+      unusable.add(query.file);
       continue;
     }
     // Only what needs a database is taken from the entry; the rest must match the source.
     const disagreements = entryDisagreements(entry, query, hash);
     if (disagreements.length > 0) {
       for (const d of disagreements) problems.push({ ...at(cacheFile(fileName)), message: `the entry for query ${query.name} (${query.file}:${query.position.line}) disagrees with the source: ${d}`, hint: RUN_PREPARE });
+      unusable.add(query.file);
       continue;
     }
     const source = `${query.file}:${query.position.line}`;
@@ -127,7 +131,7 @@ export async function loadOfflineState(config: ResolvedConfig): Promise<OfflineS
     });
   }
   await savingMemo;
-  return { queryCount: sources.queries.length, entries, schema, problems, editedFiles: new Set(edited.map(({ query }) => query.file)), inline, entryDigests };
+  return { queryCount: sources.queries.length, entries, schema, problems, editedFiles: new Set([...edited.map(({ query }) => query.file), ...unusable]), inline, entryDigests };
 }
 
 /** A cache file that cannot be used: what is wrong with it, never a raw JS error. */
