@@ -16,10 +16,9 @@ import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import type { Extension, PGlite } from '@electric-sql/pglite';
 import { removeLeftoverTempFiles } from '../cache/leftover-temp-files.js';
-import { findExtensions } from '../migrate/find-extensions.js';
 import { loadMigrations, MigrationFolderError } from '../migrate/load-migrations.js';
 import { upScript, type Migration, type MigrationProblem } from '../migrate/migration.js';
-import { planStatements } from '../migrate/script-statements.js';
+import { placeStatements, planScript } from '../migrate/script-statements.js';
 import { applyMigrationPlan, describeFailedStep } from '../migrator/apply-migrations.js';
 import type { MigrationStatement } from '../migrator/migration-record.js';
 import { pgliteConnection } from '../migrator/pglite-connection.js';
@@ -148,8 +147,8 @@ export interface EmbeddedStart {
 export async function startEmbeddedDatabase(migrations: readonly Migration[], options: StartEmbeddedOptions): Promise<EmbeddedStart> {
   const progress = options.onProgress ?? (() => undefined);
   // Parse first: a syntax error anywhere is reported before PGlite is loaded.
-  const plans = await planAll(migrations);
-  const extensions = await loadPgliteExtensions(await findExtensions(migrations));
+  const { plans, extensionNames } = await planAll(migrations);
+  const extensions = await loadPgliteExtensions(extensionNames);
   const identity: SnapshotIdentity = {
     pglite: pgliteVersion(),
     extensions: Object.keys(extensions).sort(),
@@ -286,17 +285,29 @@ function preferBaselineWasmCompiler(): void {
   setFlagsFromString('--liftoff-only');
 }
 
-/** Every migration split and checked by PostgreSQL's parser; the problems of all of them at once. */
-async function planAll(migrations: readonly Migration[]): Promise<Map<Migration, { ok: true; statements: readonly MigrationStatement[] }>> {
+/**
+ * Every migration split and checked by PostgreSQL's parser (the problems of all of them at once),
+ * and the extensions they create (as find-extensions.ts names them), from the same single parse.
+ */
+async function planAll(migrations: readonly Migration[]): Promise<{ plans: Map<Migration, { ok: true; statements: readonly MigrationStatement[] }>; extensionNames: string[] }> {
   await loadSqlParser();
   const plans = new Map<Migration, { ok: true; statements: readonly MigrationStatement[] }>();
+  const extensionNames = new Set<string>();
   const problems: MigrationProblem[] = [];
   for (const m of migrations) {
-    const plan = planStatements(upScript(m));
-    if (plan.ok) plans.set(m, plan);
-    else problems.push(plan.problem);
+    const script = upScript(m);
+    const plan = planScript(script);
+    if (!plan.ok) {
+      problems.push(plan.problem);
+      continue;
+    }
+    for (const s of plan.statements) {
+      const name = (s.node.CreateExtensionStmt as { extname?: string } | undefined)?.extname;
+      if (name) extensionNames.add(name);
+    }
+    plans.set(m, { ok: true, statements: placeStatements(script.sql, plan.statements) });
   }
   if (problems.length) throw new EmbeddedSetupError(problems);
-  return plans;
+  return { plans, extensionNames: [...extensionNames] };
 }
 
