@@ -28,6 +28,15 @@ const reporterFlag = {
   defaultDescription: 'pretty on a terminal, else plain',
 } as const;
 
+/**
+ * A command's own help: its flags under "Options:", the global -h/--help apart and last, and
+ * --version (about sqlsure, not the command) left to `sqlsure --help`. Both still work anywhere.
+ */
+const commandHelp =
+  <T>(builder: (y: Argv) => Argv<T>) =>
+  (y: Argv): Argv<T> =>
+    builder(y).group([], 'Options:').group(['help'], 'Global options:').hide('version');
+
 const pathFlags = (y: Argv) =>
   y
     .option('root', { type: 'string', describe: 'Project root; other paths are relative to it', default: '.', defaultDescription: 'current directory' })
@@ -64,53 +73,53 @@ const migrateCommands = (y: Argv) =>
     .command(
       'run',
       'Apply pending migrations, each in one transaction with its bookkeeping row',
-      (c) =>
+      commandHelp((c) =>
         migrateFlags(c)
           .option('dry-run', { type: 'boolean', describe: 'Show what would be applied; change nothing' })
           .option('target-version', { ...targetVersion, describe: 'Apply migrations up to and including this version' })
-          .option('allow-out-of-order', { type: 'boolean', describe: 'Apply pending migrations older than the newest applied one' }),
+          .option('allow-out-of-order', { type: 'boolean', describe: 'Apply pending migrations older than the newest applied one' })),
       (argv) => runMigrateCommand('run', argv),
     )
-    .command('info', 'List every migration with its status', migrateFlags, (argv) => runMigrateCommand('info', argv))
+    .command('info', 'List every migration with its status', commandHelp(migrateFlags), (argv) => runMigrateCommand('info', argv))
     .command(
       'add <description..>',
       'Create a new migration file (no database needed)',
-      (c) =>
+      commandHelp((c) =>
         migrationFolderFlags(c)
           .positional('description', { type: 'string', array: true, describe: 'What the migration does (its words name the file)', default: undefined })
           .option('reversible', { alias: 'r', type: 'boolean', describe: 'Create a .up.sql and .down.sql pair' })
           .option('sequential', { alias: 's', type: 'boolean', describe: 'Version with the next sequence number (0001, 0002, …)' })
           .option('timestamp', { alias: 't', type: 'boolean', describe: 'Version with the UTC time (YYYYMMDDHHMMSS)' })
-          .conflicts('sequential', 'timestamp'),
+          .conflicts('sequential', 'timestamp')),
       (argv) => runMigrateCommand('add', argv),
     )
     .command(
       'revert',
       'Run the .down.sql of the newest applied migration',
-      (c) => migrateFlags(c).option('target-version', { ...targetVersion, describe: 'Revert every applied migration newer than this version' }),
+      commandHelp((c) => migrateFlags(c).option('target-version', { ...targetVersion, describe: 'Revert every applied migration newer than this version' })),
       (argv) => runMigrateCommand('revert', argv),
     )
     .command(
       'repair <migration-version>',
       'Record the checksum of an intentionally edited migration, or settle a dirty one',
-      (c) =>
+      commandHelp((c) =>
         migrateFlags(c)
           .positional('migration-version', { type: 'string', describe: 'The version of the migration to repair' })
           .option('mark-applied', { type: 'boolean', describe: 'A dirty migration was completed by hand: record it as applied' })
           .option('mark-pending', { type: 'boolean', describe: 'A dirty migration was undone by hand: forget it, so it runs again' })
-          .conflicts('mark-applied', 'mark-pending'),
+          .conflicts('mark-applied', 'mark-pending')),
       (argv) => runMigrateCommand('repair', argv),
     )
     .command(
       'lint',
       'Find migration statements that would lock or break a busy production database (no database needed)',
-      (c) =>
+      commandHelp((c) =>
         migrationFolderFlags(c)
           .option('cache', { type: 'string', describe: 'Offline cache folder (its queries and migrations.json)', defaultDescription: 'offline-cache' })
           .option('all', { type: 'boolean', describe: 'Lint every migration, not only the new ones' })
           .option('base', { type: 'string', describe: 'The previous release (folder or git revision): lint the migrations it did not have, and check its queries' })
           .option('database-url', { type: 'string', describe: 'Lint the migrations pending in this database', defaultDescription: '$DATABASE_URL' })
-          .conflicts('all', 'base'),
+          .conflicts('all', 'base')),
       (argv) => import('./run-lint.js').then((m) => m.runLint(argv)),
     )
     .demandCommand(1, 'Name a migrate command: run, info, add, revert, repair or lint.');
@@ -126,24 +135,24 @@ const databaseCommands = (y: Argv) =>
     .command(
       'create',
       'Create the database named by the URL (nothing to do if it exists)',
-      (c) =>
+      commandHelp((c) =>
         c
           .option('root', { type: 'string', describe: 'Project root; other paths are relative to it', default: '.', defaultDescription: 'current directory' })
           .option('config', { type: 'string', describe: 'Config file', defaultDescription: '<root>/sqlsure.config.json' })
-          .option('database-url', databaseUrlFlag),
+          .option('database-url', databaseUrlFlag)),
       (argv) => runDatabaseCommand('create', argv),
     )
     .command(
       'drop',
       'Drop the database named by the URL, after confirmation',
-      (c) =>
+      commandHelp((c) =>
         dropFlags(c)
           .option('root', { type: 'string', describe: 'Project root; other paths are relative to it', default: '.', defaultDescription: 'current directory' })
           .option('config', { type: 'string', describe: 'Config file', defaultDescription: '<root>/sqlsure.config.json' })
-          .option('database-url', databaseUrlFlag),
+          .option('database-url', databaseUrlFlag)),
       (argv) => runDatabaseCommand('drop', argv),
     )
-    .command('reset', 'Drop the database (after confirmation), create it, and apply every migration', (c) => dropFlags(migrateFlags(c)), (argv) => runDatabaseCommand('reset', argv))
+    .command('reset', 'Drop the database (after confirmation), create it, and apply every migration', commandHelp((c) => dropFlags(migrateFlags(c))), (argv) => runDatabaseCommand('reset', argv))
     .demandCommand(1, 'Name a database command: create, drop or reset.');
 
 const args = hideBin(process.argv);
@@ -159,41 +168,42 @@ await cli
   .command(
     'prepare',
     'Describe every query against a database; write the offline cache and the generated modules',
-    (y) =>
+    commandHelp((y) =>
       pathFlags(y)
         .option('database-url', { type: 'string', describe: 'PostgreSQL connection string', defaultDescription: '$DATABASE_URL' })
         .option('force', { type: 'boolean', describe: 'Describe every query, even those unchanged since the last prepare' })
         .option('quiet', { alias: 'q', type: 'boolean', describe: 'Print only problems: no progress, no summary when all is well' })
         .option('watch', { alias: 'w', type: 'boolean', describe: 'Keep running: prepare again on every change to queries, migrations or config' })
         .option('check', { type: 'boolean', describe: 'Describe every query and compare with the committed cache and modules; write nothing; exit 1 on any difference' })
-        .conflicts('check', 'watch'),
+        .conflicts('check', 'watch')),
     (argv) =>
       argv.check ? import('./run-prepare-check.js').then((m) => m.runPrepareCheck(argv))
       : argv.watch ? import('./run-watch.js').then((m) => m.runWatch(argv))
       : runCommand('prepare', argv),
   )
-  .command('generate', 'Rewrite the generated modules from the offline cache (no database)', pathFlags, (argv) => runCommand('generate', argv))
-  .command('check', 'Verify cache and generated modules are fresh, with no database (for CI)', pathFlags, (argv) => runCommand('check', argv))
-  .command('migrate', 'Apply and manage migrations (run, info, add, revert, repair)', migrateCommands)
+  .command('generate', 'Rewrite the generated modules from the offline cache (no database)', commandHelp(pathFlags), (argv) => runCommand('generate', argv))
+  .command('check', 'Verify cache and generated modules are fresh, with no database (for CI)', commandHelp(pathFlags), (argv) => runCommand('check', argv))
+  .command('migrate', 'Apply, manage and lint migrations (run, info, add, revert, repair, lint)', commandHelp(migrateCommands))
   .command(
     'verify',
     "Will the previous release still work once the current migrations are live? Describe its cached queries against them",
-    (y) =>
-      pathFlags(y)
+    commandHelp((y) =>
+      migrationFolderFlags(y)
+        .option('cache', { type: 'string', describe: 'Offline cache folder', defaultDescription: 'offline-cache' })
         .option('base', {
           type: 'string',
           demandOption: 'name the previous release: --base <folder> (its project or offline-cache folder) or --base <git revision>',
           describe: "The previous release: a folder (its project root or offline-cache folder) or a git revision whose committed cache is read",
         })
         .option('database-url', { type: 'string', describe: 'PostgreSQL connection string (already migrated)', defaultDescription: '$DATABASE_URL, else embedded' })
-        .option('strict', { type: 'boolean', describe: 'Fail also on breaks caused by migrations marked `-- sqlsure: breaking`' }),
+        .option('strict', { type: 'boolean', describe: 'Fail also on breaks caused by migrations marked `-- sqlsure: breaking`' })),
     (argv) => runVerify(argv),
   )
-  .command('database', 'Create, drop or reset the database of DATABASE_URL (create, drop, reset)', databaseCommands)
+  .command('database', 'Create, drop or reset the database of DATABASE_URL (create, drop, reset)', commandHelp(databaseCommands))
   .command(
     'init',
     'Start using sqlsure here: config, a first migration, an example query, package.json scripts; never overwrites',
-    (y) => y.option('root', { type: 'string', describe: 'Project folder', default: '.', defaultDescription: 'current directory' }),
+    commandHelp((y) => y.option('root', { type: 'string', describe: 'Project folder', default: '.', defaultDescription: 'current directory' })),
     (argv) => runInit(argv),
   )
   .demandCommand(1, 'Name a command: init, prepare, generate, check, verify, migrate or database.')

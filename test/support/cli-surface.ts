@@ -75,7 +75,8 @@ function parseCommand(path: string[], text: string): CliCommand {
   const positionals = [...usage.matchAll(/<([a-z-]+)(?:\.\.)?>/g)].map((m) => m[1]!).filter((p) => p !== 'command');
   const positionalsSection = section(text, 'Positionals');
   for (const m of positionalsSection.matchAll(/^\s+([a-z][a-z-]*)\s/gm)) if (!positionals.includes(m[1]!)) positionals.push(m[1]!);
-  return { path, subcommands, positionals, flags: parseFlags(section(text, 'Options')) };
+  // A subcommand lists -h/--help apart, under "Global options:".
+  return { path, subcommands, positionals, flags: parseFlags(`${section(text, 'Options')}\n${section(text, 'Global options')}`) };
 }
 
 let surface: Promise<Map<string, CliCommand>> | undefined;
