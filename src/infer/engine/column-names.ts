@@ -14,7 +14,10 @@ export function figureColumnName(node: AstNode | undefined): string {
       return stringValue(parts[parts.length - 1]) ?? '?column?';
     }
     case 'TypeCast': {
-      const inner = figureColumnName(n.arg);
+      // A name from under the casts wins; else the outermost cast's type ('a'::text::varchar is varchar).
+      let arg = n.arg as AstNode | undefined;
+      while (arg?.TypeCast) arg = arg.TypeCast.arg as AstNode | undefined;
+      const inner = figureColumnName(arg);
       if (inner !== '?column?') return inner;
       const names = n.typeName?.names as AstNode[] | undefined;
       return (names && stringValue(names[names.length - 1])) ?? '?column?';
@@ -22,9 +25,9 @@ export function figureColumnName(node: AstNode | undefined): string {
     case 'CollateClause':
       return figureColumnName(n.arg);
     case 'A_Indirection': {
-      const ind = n.indirection as AstNode[];
-      const last = stringValue(ind[ind.length - 1]);
-      return last ?? figureColumnName(n.arg);
+      // The last field name, subscripts after it ignored: (t).arr[1] is arr.
+      const fields = (n.indirection as AstNode[]).map((i) => stringValue(i)).filter((f) => f !== undefined);
+      return fields.at(-1) ?? figureColumnName(n.arg);
     }
     case 'CaseExpr':
       return 'case';
