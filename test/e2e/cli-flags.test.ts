@@ -7,6 +7,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyFixture, makeProject, removeProject, runCli } from '../support/project-dir.js';
 
+/** Spawned CLIs, one of them starting the embedded PostgreSQL: minutes on a loaded machine. */
+const SLOW = 300_000;
 let dir: string | undefined;
 afterEach(async () => {
   if (dir) await removeProject(dir);
@@ -35,7 +37,7 @@ describe('migrate add --sequential, --timestamp, --reversible', () => {
     } finally {
       await removeProject(pairs);
     }
-  });
+  }, SLOW);
 });
 
 describe('--sources on the command line', () => {
@@ -55,5 +57,5 @@ describe('--sources on the command line', () => {
     // Without the flag the templates are not read: their cache entries are orphans.
     const without = await runCli(['check'], { cwd: dir });
     expect(without.code).toBe(1);
-  });
+  }, SLOW);
 });

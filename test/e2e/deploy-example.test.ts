@@ -10,6 +10,8 @@ import { createTestDatabase, serverReachable, type TestDatabase } from '../suppo
 import { REPO_ROOT, type CliRun } from '../support/project-dir.js';
 
 const reachable = await serverReachable();
+/** Three tsx processes, each compiling the example on start: slow on a loaded machine. */
+const SLOW = 300_000;
 
 function deploy(command: string, databaseUrl: string): Promise<CliRun> {
   return new Promise((resolve, reject) => {
@@ -44,5 +46,5 @@ describe.skipIf(!reachable)('examples/deploy.ts', () => {
     expect(migrate.stderr).toMatch(/applied 1 \(types and domains\).* 8 \(session last seen\)/);
     const after = await deploy('start', db.url);
     expect(after.code, after.stderr).toBe(0);
-  });
+  }, SLOW);
 });

@@ -44,6 +44,8 @@ function declared(task: string): Task {
   return t;
 }
 
+/** Each test starts the embedded PostgreSQL in a spawned CLI: minutes on a loaded 2-core machine. */
+const SLOW = 300_000;
 const TRACE_PRELOAD = path.join(REPO_ROOT, 'test/support/trace-fs.mjs');
 let dir: string;
 let machineCache: string;
@@ -129,7 +131,7 @@ describe('README monorepo task declarations', () => {
     expect(writtenInputs(run.writes, task.inputs), 'written, and an input').toEqual([]);
     expect(await snapshotTree(path.join(dir, 'offline-cache'))).toEqual(committed.cache);
     expect(await snapshotTree(path.join(dir, 'generated'))).toEqual(committed.generated);
-  });
+  }, SLOW);
 
   it('prepare again, incrementally: reads its inputs and its own previous outputs, writes only outputs', async () => {
     const task = declared('sqlsure:prepare');
@@ -138,7 +140,7 @@ describe('README monorepo task declarations', () => {
     expect(run.stderr).toMatch(/no changes/);
     expect(uncovered(run.reads, [task.inputs, task.outputs], 'read'), 'read, but neither an input nor an output').toEqual([]);
     expect(uncovered(run.writes, [task.outputs], 'write'), 'written, but not an output').toEqual([]);
-  });
+  }, SLOW);
 
   it('check: reads only its inputs and writes nothing in the project', async () => {
     const task = declared('sqlsure:check');
@@ -148,7 +150,7 @@ describe('README monorepo task declarations', () => {
     expect(run.reads.some((f) => f.includes(`${path.sep}offline-cache${path.sep}`)), 'the trace saw the cache').toBe(true);
     expect(uncovered(run.reads, [task.inputs], 'read'), 'read, but not an input').toEqual([]);
     expect(uncovered(run.writes, [], 'write'), 'written in the project').toEqual([]);
-  });
+  }, SLOW);
 });
 
 describe('README monorepo task declarations, with "sources" (test/fixtures/pgtyped-ts-app)', () => {
@@ -156,7 +158,7 @@ describe('README monorepo task declarations, with "sources" (test/fixtures/pgtyp
   let fixture: string;
   beforeAll(async () => {
     fixture = await copyFixture('pgtyped-ts-app');
-  });
+  }, SLOW);
   afterAll(async () => {
     await removeProject(fixture);
   });
@@ -183,5 +185,5 @@ describe('README monorepo task declarations, with "sources" (test/fixtures/pgtyp
     expect(checked.code, checked.stderr).toBe(0);
     expect(uncovered(checked.reads, [check.inputs], 'read'), 'read, but not an input').toEqual([]);
     expect(uncovered(checked.writes, [], 'write'), 'written in the project').toEqual([]);
-  });
+  }, SLOW);
 });

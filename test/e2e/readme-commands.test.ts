@@ -15,6 +15,8 @@ import { makeProject, removeProject, REPO_ROOT, runCli } from '../support/projec
 import { codeBlocks, inlineCode, readme, readmeSection } from '../support/readme.js';
 
 type Mode = 'exact' | 'synopsis' | 'inline';
+/** The 30-second example starts the embedded PostgreSQL in a spawned CLI. */
+const SLOW = 300_000;
 interface Shown {
   text: string;
   line: number;
@@ -279,5 +281,5 @@ describe('README "In 30 seconds"', () => {
     } finally {
       await removeProject(dir);
     }
-  });
+  }, SLOW);
 });

@@ -32,6 +32,9 @@ const rows: Row[] = firstTable(readmeSection('Configuration reference')).map((ce
   };
 });
 
+// Every command's --help, spawned once (memoised) before the tests: slow on a loaded machine.
+await cliSurface();
+
 const schema = JSON.parse(await readFile(path.join(REPO_ROOT, 'schema/sqlsure.config.schema.json'), 'utf8')) as { properties: Record<string, unknown> };
 
 describe('README configuration reference', () => {
