@@ -7,7 +7,7 @@
  * It must stand on its own where it is written, so every type the generated modules would import
  * is written as an import type instead (`import('sqlsure/runtime').JsonValue`,
  * `import('./app-types.js').Money`). Parameters follow the `.sql` modules: a nullable one is
- * `T | null` and must be passed. `params` is absent for a query without any (`.run(db)`), `row`
+ * `T | null` and must be passed, unless written `:name?` (then it is optional). `params` is absent for a query without any (`.run(db)`), `row`
  * for `:exec` and `:execrows`.
  */
 import type { CacheEntry, CachedParam, SchemaTypes } from '../cache/cache-entry.js';
@@ -68,7 +68,8 @@ export function nativeTypeMembers(entry: CacheEntry, schema: SchemaTypes, option
         const object = `{ ${group.map((p) => `${propertyKey(property(p.field!))}: ${value(p, nullable(p))}`).join('; ')} }`;
         type = first.expansion === 'tuple' ? object : `readonly ${object}[]`;
       }
-      params.push([propertyKey(property(name)), type]);
+      // `:name?`: an optional property, sent as NULL when left out (as in the .sql modules).
+      params.push([`${propertyKey(property(name))}${first.optional && !first.expansion ? '?' : ''}`, type]);
     }
     members.push(['params', params]);
   }
