@@ -7,12 +7,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_KEYS } from '../../src/config/config.js';
+import { CONFIG_KEYS, resolveConfig } from '../../src/config/config.js';
 import { cliSurface, type CliCommand } from '../support/cli-surface.js';
-import { REPO_ROOT } from '../support/project-dir.js';
+import { makeProject, removeProject, REPO_ROOT } from '../support/project-dir.js';
 import { firstTable, readmeSection } from '../support/readme.js';
 
 interface Row {
+  defaults: string;
   keys: string[];
   flags: string[];
   aliases: string[];
@@ -22,8 +23,9 @@ interface Row {
 
 const rows: Row[] = firstTable(readmeSection('Configuration reference')).map((cells) => {
   expect(cells, cells.join(' | ')).toHaveLength(5);
-  const [key, flag, , usedBy] = cells as [string, string, string, string, string];
+  const [key, flag, defaults, usedBy] = cells as [string, string, string, string, string];
   return {
+    defaults: defaults.replace(/`/g, ''),
     keys: [...key.matchAll(/`"([$\w]+)"`/g)].map((m) => m[1]!),
     flags: [...flag.matchAll(/`(--[a-z][a-z-]*)`/g)].map((m) => m[1]!),
     aliases: [...flag.matchAll(/`(-[a-z])`/g)].map((m) => m[1]!),
@@ -35,7 +37,7 @@ const rows: Row[] = firstTable(readmeSection('Configuration reference')).map((ce
 // Every command's --help, spawned once (memoised) before the tests: slow on a loaded machine.
 await cliSurface();
 
-const schema = JSON.parse(await readFile(path.join(REPO_ROOT, 'schema/sqlsure.config.schema.json'), 'utf8')) as { properties: Record<string, unknown> };
+const schema = JSON.parse(await readFile(path.join(REPO_ROOT, 'schema/sqlsure.config.schema.json'), 'utf8')) as { properties: Record<string, { default?: unknown }> };
 
 describe('README configuration reference', () => {
   it('lists every config key, and only those (loader and JSON schema)', () => {
@@ -96,6 +98,33 @@ describe('README configuration reference', () => {
       const claimed = new Set(rows.filter((r) => r.flags.includes(flag)).flatMap((r) => [...named(r.usedBy, flag)]));
       const actual = leaves.filter((c) => takes(c, flag)).map(name).sort();
       expect([...claimed].sort(), flag).toEqual(actual);
+    }
+  });
+
+  it('gives the defaults the loader applies, the JSON schema states and --help shows', async () => {
+    const dir = await makeProject();
+    try {
+      const resolved = (await resolveConfig({ root: dir }, {})) as unknown as Record<string, unknown>;
+      for (const row of rows) {
+        for (const key of row.keys) {
+          const stated = schema.properties[key]!.default;
+          if (stated === undefined) continue;
+          expect(resolved[key], `${key}: the loader's default is the schema's`).toEqual(stated);
+          expect(row.defaults, `${key}: the README's default`).toContain(typeof stated === 'string' ? stated : JSON.stringify(stated));
+        }
+      }
+      const surface = await cliSurface();
+      for (const command of surface.values()) {
+        for (const flag of command.flags.values()) {
+          if (!flag.default) continue;
+          // `$DATABASE_URL, else embedded`: the README may say more, never something else.
+          const shown = flag.default.split(',')[0]!.trim();
+          const own = rows.filter((r) => r.flags.includes(`--${flag.name}`));
+          expect(own.some((r) => r.defaults.includes(shown)), `--${flag.name} (sqlsure ${command.path.join(' ')}): default "${flag.default}"`).toBe(true);
+        }
+      }
+    } finally {
+      await removeProject(dir);
     }
   });
 });

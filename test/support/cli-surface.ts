@@ -10,6 +10,8 @@ export interface CliFlag {
   /** Values a `choices` flag accepts. */
   choices?: string[];
   type?: 'boolean' | 'string' | 'array';
+  /** What --help shows as the default (`[default: …]`). */
+  default?: string;
 }
 
 export interface CliCommand {
@@ -46,6 +48,8 @@ function parseFlags(options: string): Map<string, CliFlag> {
     if (choices) current.flag.choices = [...choices[1]!.matchAll(/"([^"]*)"/g)].map((m) => m[1]!);
     const type = /\[(boolean|string|array)\]/.exec(text);
     if (type) current.flag.type = type[1] as CliFlag['type'];
+    const dflt = /\[default: ([^\]]+)\]/.exec(text);
+    if (dflt) current.flag.default = dflt[1]!.trim();
     flags.set(current.flag.name, current.flag);
   };
   for (const line of options.split('\n')) {
