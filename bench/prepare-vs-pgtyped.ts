@@ -178,11 +178,15 @@ async function incremental(p: Project): Promise<Array<[string, Summary, string]>
   ]);
   await sqlsure(p, ['prepare']);
 
-  const embedded = { DATABASE_URL: '' };
+  // The machine's base snapshot (shared by projects) lives in a folder of the bench's own, emptied
+  // for the cold row: cold means initdb too.
+  const userCache = path.join(p.dir, 'user-cache');
+  const embedded = { DATABASE_URL: '', SQLSURE_USER_CACHE_DIR: userCache };
   rows.push([
     'embedded prepare, cold',
     await repeat(async () => {
       await clearOutputs(p);
+      await rm(userCache, { recursive: true, force: true });
       return sqlsure(p, ['prepare'], /initdb \+ 3 migrations applied, snapshot saved/, embedded);
     }),
     'initdb + migrations + snapshot',
