@@ -235,6 +235,22 @@ describe('README commands', () => {
   });
 });
 
+describe('README links', () => {
+  it('every #anchor names a heading (GitHub\'s slugs)', () => {
+    const text = readme();
+    const slug = (heading: string) =>
+      heading
+        .trim()
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}_\- ]/gu, '')
+        .replace(/ /g, '-');
+    const prose = text.replace(/^\s*```[^]*?^\s*```/gm, '');
+    const headings = new Set([...prose.matchAll(/^#{1,6} (.+)$/gm)].map((m) => slug(m[1]!)));
+    const broken = [...text.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]!).filter((a) => !headings.has(a));
+    expect(broken).toEqual([]);
+  });
+});
+
 describe('README "In 30 seconds"', () => {
   it('prepares and checks as shown, and writes the module the README shows', async () => {
     const section = readmeSection('In 30 seconds');
