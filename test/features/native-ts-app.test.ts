@@ -210,12 +210,31 @@ describe.skipIf(!reachable)('SQL in TypeScript sources (native query`…` form)'
         const { code, out } = await checkOutput();
         expect(code).toBe(1);
         expect(out).toContain('src/users.ts:49:32: error: query getUserAge has no type argument: prepare writes its types here');
-        // generate (no database) writes it back, and moves the entries of the queries below it.
-        const generate = await runCli(['generate'], { cwd: project });
-        expect(generate.code, generate.stderr).toBe(0);
+        // The queries moved, so the cache is stale (generate refuses it): prepare writes the type
+        // argument back and moves the entries of the queries below it with it.
+        expect(out).toContain('hint: run `sqlsure prepare` and commit the result');
+        expect((await runCli(['generate'], { cwd: project })).code).toBe(1);
+        const run = await runCli(['prepare', '--database-url', db.url], { cwd: project });
+        expect(run.code, run.stderr).toBe(0);
         expect(await read('src/users.ts')).toBe(prepared);
         expect((await checkOutput()).code).toBe(0);
       });
+    });
+
+    it('a type argument deleted in place (no line moved): generate inserts it and moves the entries below', async () => {
+      await withEdit('src/users.ts', (t) => t.replace(/getUserAge = query<\{[^`]*\}>`/, 'getUserAge = query\n\n\n\n`'), async () => {
+        const { code, out } = await checkOutput();
+        expect(code).toBe(1);
+        expect(out).toContain('src/users.ts:49:32: error: query getUserAge has no type argument: prepare writes its types here');
+        expect(out).toContain('run `sqlsure generate`');
+        const generate = await runCli(['generate'], { cwd: project });
+        expect(generate.code, generate.stderr).toBe(0);
+        expect(await read('src/users.ts')).toContain("getUserAge = query<{\n  params: { id: number };\n  row: { email: string; age: number };\n  cardinality: 'one';\n}>\n\n\n\n`-- :one");
+        expect((await checkOutput()).code).toBe(0);
+      });
+      // The file is back as prepared, the entries still moved: prepare puts them back.
+      expect((await runCli(['prepare', '--database-url', db.url], { cwd: project })).code).toBe(0);
+      expect((await checkOutput()).code).toBe(0);
     });
 
     it('a deleted side-effect import fails at the first query; prepare adds it back', async () => {
