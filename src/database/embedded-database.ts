@@ -12,6 +12,8 @@
  * directory image) and written in the background while prepare describes; closing the database
  * waits for the write. PGlite's WebAssembly runs on V8's baseline compiler only (see below).
  */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import type { Extension, PGlite } from '@electric-sql/pglite';
@@ -155,15 +157,21 @@ export async function startEmbeddedDatabase(migrations: readonly Migration[], op
     migrations: migrations.map((m) => [m.version.toString(), m.checksum.toString('hex')] as const),
   };
   preferBaselineWasmCompiler();
-  // The snapshot is read, verified and decompressed (on the thread pool) while PGlite loads.
+  // Compiled on V8's threads and the snapshot read, verified and decompressed on libuv's, while
+  // PGlite's JavaScript loads (PGlite would compile only once it is constructed).
+  const wasm = compilePgliteWasm();
   let search: Promise<Awaited<ReturnType<typeof findLongestPrefix>>> | undefined = findLongestPrefix(options.snapshotDir, identity);
   const { PGlite, MemoryFS } = await import('@electric-sql/pglite');
   const report: EmbeddedStartReport = { start: 'initdb', snapshotMigrations: 0, applied: 0, migrations: migrations.length, snapshotSaved: false, baseSaved: false };
   const distrust = (reason: string) => {
     report.rebuiltBecause ??= reason;
   };
+  const compiled = async () => {
+    const pgliteWasmModule = await wasm;
+    return pgliteWasmModule ? { pgliteWasmModule } : {};
+  };
   const startFrom = async (image: Uint8Array, expected: number | undefined): Promise<PGlite> => {
-    const started = new PGlite({ fs: restoringFileSystem(MemoryFS, image), extensions });
+    const started = new PGlite({ fs: restoringFileSystem(MemoryFS, image), extensions, ...(await compiled()) });
     try {
       await started.waitReady;
       if (expected !== undefined) {
@@ -215,7 +223,7 @@ export async function startEmbeddedDatabase(migrations: readonly Migration[], op
   const writes: Array<Promise<unknown>> = [];
   if (!db) {
     progress({ phase: 'initdb' });
-    db = new PGlite({ extensions });
+    db = new PGlite({ extensions, ...(await compiled()) });
     await db.waitReady;
     if (options.userCacheDir) {
       // Shared by every project on this machine; a cache that cannot be written only costs time.
@@ -272,6 +280,16 @@ export async function closeAfterSnapshot(db: PGlite, written: Promise<unknown>):
   } finally {
     await db.close();
   }
+}
+
+/** PGlite's WebAssembly module, compiled; undefined (PGlite then compiles it itself) if it cannot be read or compiled here. */
+function compilePgliteWasm(): Promise<WebAssembly.Module | undefined> {
+  return (async () => {
+    const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+    // The global WebAssembly object (this project's TypeScript libs declare only its types).
+    const wasmApi = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WebAssembly.Module> } }).WebAssembly;
+    return wasmApi.compile(await readFile(path.join(path.dirname(entry), 'pglite.wasm')));
+  })().catch(() => undefined);
 }
 
 /**

@@ -40,7 +40,7 @@ describe('embedded prepare (PGlite)', () => {
     expect(await snapshots()).toHaveLength(2); // data + manifest
     // initdb was paid once for the machine: the base snapshot is in the user's cache.
     expect((await readdir(userCacheDir)).filter((f) => f.startsWith('pglite-'))).toHaveLength(2);
-  });
+  }, 180_000); // a cold prepare: initdb (over 60 s under a load average of 25)
 
   it('does not start PGlite, nor load the parser or a driver, when the migrations and every query are unchanged', async () => {
     const before = await snapshotTree(dir);
