@@ -31,7 +31,7 @@ worktree() { # dir ref
   local dir=$1 ref=$2 want
   want=$(git -C "$ROOT" rev-parse "$ref^{commit}")
   if [ ! -d "$dir" ]; then
-    git -C "$ROOT" worktree add --detach "$dir" "$want" >/dev/null
+    git -C "$ROOT" worktree add --quiet --detach "$dir" "$want"
   elif [ "$(git -C "$dir" rev-parse HEAD)" != "$want" ]; then
     git -C "$dir" checkout --quiet --detach "$want"
     rm -f "$dir/.deps-installed"
