@@ -57,7 +57,7 @@ run() { # label dir files...
   if (cd "$dir" && npx vitest run "$@" >"$log" 2>&1); then status=pass; else status=FAIL; fi
   end=$(date +%s.%N)
   printf '%-4s %7.1f s  %-4s  load before %s, after %s  %s\n' "$label" "$(echo "$end - $start" | bc)" "$status" "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)" \
-    "$(grep -E '^ +Tests ' "$log" | sed 's/\x1b\[[0-9;]*m//g' | tr -s ' ')"
+    "$(sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^ +Tests ' | tr -s ' ')"
 }
 
 for i in $(seq 1 "$ROUNDS"); do
