@@ -16,7 +16,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import type { Extension, PGlite } from '@electric-sql/pglite';
+import type { Extension, PGlite, PGliteOptions } from '@electric-sql/pglite';
 import { removeLeftoverTempFiles } from '../cache/leftover-temp-files.js';
 import { loadMigrations, MigrationFolderError } from '../migrate/load-migrations.js';
 import { upScript, type Migration, type MigrationProblem } from '../migrate/migration.js';
@@ -283,11 +283,14 @@ export async function closeAfterSnapshot(db: PGlite, written: Promise<unknown>):
 }
 
 /** PGlite's WebAssembly module, compiled; undefined (PGlite then compiles it itself) if it cannot be read or compiled here. */
-function compilePgliteWasm(): Promise<WebAssembly.Module | undefined> {
+/** A compiled WebAssembly module as PGlite takes it (this project's TypeScript libs have no WebAssembly namespace). */
+type CompiledWasm = NonNullable<PGliteOptions['pgliteWasmModule']>;
+
+function compilePgliteWasm(): Promise<CompiledWasm | undefined> {
   return (async () => {
     const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
     // The global WebAssembly object (this project's TypeScript libs declare only its types).
-    const wasmApi = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WebAssembly.Module> } }).WebAssembly;
+    const wasmApi = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<CompiledWasm> } }).WebAssembly;
     return wasmApi.compile(await readFile(path.join(path.dirname(entry), 'pglite.wasm')));
   })().catch(() => undefined);
 }
