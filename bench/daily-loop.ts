@@ -10,6 +10,7 @@
  * (SQLSURE_USER_CACHE_DIR); rows are medians over the runs. The watch row is the time from
  * writing an edited query file to its module's new content on disk, under `prepare --watch`
  * (median of several edits). The load average is printed with the table: the machine is shared.
+ * BENCH_KEEP_PROJECT=1 keeps the (last) project and prints its path, to profile a row by hand.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
@@ -203,7 +204,8 @@ for (let i = 0; i < runs; i++) {
     }
     watchMs.push(median(await watchEdits(project, env)));
   } finally {
-    await rm(project, { recursive: true, force: true });
+    if (process.env.BENCH_KEEP_PROJECT === '1') console.log(`project kept: ${project} (its machine cache: ${env.SQLSURE_USER_CACHE_DIR})`);
+    else await rm(project, { recursive: true, force: true });
   }
 }
 const loadAfter = loadavg();

@@ -12,11 +12,8 @@
  * directory image) and written in the background while prepare describes; closing the database
  * waits for the write. PGlite's WebAssembly runs on V8's baseline compiler only (see below).
  */
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import type { Extension, PGlite, PGliteOptions } from '@electric-sql/pglite';
+import type { Extension, PGlite } from '@electric-sql/pglite';
 import { removeLeftoverTempFiles } from '../cache/leftover-temp-files.js';
 import { loadMigrations, MigrationFolderError } from '../migrate/load-migrations.js';
 import { upScript, type Migration, type MigrationProblem } from '../migrate/migration.js';
@@ -40,6 +37,7 @@ import {
   type SnapshotManifest,
 } from './pglite-snapshot.js';
 import { pgliteVersion } from './pglite-version.js';
+import { compiledPgliteWasm } from './pglite-wasm.js';
 import type { WireSession } from './wire-session.js';
 
 const BOOKKEEPING_TABLE = '_sqlsure_migrations';
@@ -156,10 +154,9 @@ export async function startEmbeddedDatabase(migrations: readonly Migration[], op
     extensions: Object.keys(extensions).sort(),
     migrations: migrations.map((m) => [m.version.toString(), m.checksum.toString('hex')] as const),
   };
-  preferBaselineWasmCompiler();
   // Compiled on V8's threads and the snapshot read, verified and decompressed on libuv's, while
   // PGlite's JavaScript loads (PGlite would compile only once it is constructed).
-  const wasm = compilePgliteWasm();
+  const wasm = compiledPgliteWasm();
   let search: Promise<Awaited<ReturnType<typeof findLongestPrefix>>> | undefined = findLongestPrefix(options.snapshotDir, identity);
   const { PGlite, MemoryFS } = await import('@electric-sql/pglite');
   const report: EmbeddedStartReport = { start: 'initdb', snapshotMigrations: 0, applied: 0, migrations: migrations.length, snapshotSaved: false, baseSaved: false };
@@ -171,7 +168,7 @@ export async function startEmbeddedDatabase(migrations: readonly Migration[], op
     return pgliteWasmModule ? { pgliteWasmModule } : {};
   };
   const startFrom = async (image: Uint8Array, expected: number | undefined): Promise<PGlite> => {
-    const started = new PGlite({ fs: restoringFileSystem(MemoryFS, image), extensions, ...(await compiled()) });
+    const started = new PGlite({ fs: restoringFileSystem(MemoryFS, image), extensions, startParams: startParams(PGlite), ...(await compiled()) });
     try {
       await started.waitReady;
       if (expected !== undefined) {
@@ -223,7 +220,7 @@ export async function startEmbeddedDatabase(migrations: readonly Migration[], op
   const writes: Array<Promise<unknown>> = [];
   if (!db) {
     progress({ phase: 'initdb' });
-    db = new PGlite({ extensions, ...(await compiled()) });
+    db = new PGlite({ extensions, startParams: startParams(PGlite), ...(await compiled()) });
     await db.waitReady;
     if (options.userCacheDir) {
       // Shared by every project on this machine; a cache that cannot be written only costs time.
@@ -282,28 +279,13 @@ export async function closeAfterSnapshot(db: PGlite, written: Promise<unknown>):
   }
 }
 
-/** PGlite's WebAssembly module, compiled; undefined (PGlite then compiles it itself) if it cannot be read or compiled here. */
-/** A compiled WebAssembly module as PGlite takes it (this project's TypeScript libs have no WebAssembly namespace). */
-type CompiledWasm = NonNullable<PGliteOptions['pgliteWasmModule']>;
-
-function compilePgliteWasm(): Promise<CompiledWasm | undefined> {
-  return (async () => {
-    const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
-    // The global WebAssembly object (this project's TypeScript libs declare only its types).
-    const wasmApi = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<CompiledWasm> } }).WebAssembly;
-    return wasmApi.compile(await readFile(path.join(path.dirname(entry), 'pglite.wasm')));
-  })().catch(() => undefined);
-}
-
 /**
- * V8's optimizing WebAssembly compiler (TurboFan) recompiles PostgreSQL's hot functions on
- * background threads: a prepare is over before that pays back. Measured on `prepare --force` from
- * a snapshot of 168 migrations: the main thread's time is the same either way, the background
- * threads' drops from 4.3 s to 1.3 s of CPU (and a cold run's from 9.8 s to 3.7 s), which on a
- * 2-core machine is time taken from the main thread. Applies to WebAssembly compiled from now on.
+ * PGlite's own start parameters, and a 16 MB shared buffer pool instead of initdb's 128 MB: every
+ * start zeroes the whole pool in WebAssembly (0.44 s of a 2.4 s `prepare --force`, and 120 MB of
+ * peak RSS), and a describer's catalog working set is a few megabytes.
  */
-function preferBaselineWasmCompiler(): void {
-  setFlagsFromString('--liftoff-only');
+function startParams(pglite: { defaultStartParams: readonly string[] }): string[] {
+  return [...pglite.defaultStartParams, '-c', 'shared_buffers=16MB'];
 }
 
 /**
