@@ -23,8 +23,9 @@ import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'n
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { constants as zlibConstants, gunzip, gzip } from 'node:zlib';
+import { constants as zlibConstants, gzip } from 'node:zlib';
 import { assertCreatableFolder } from '../config/creatable-folder.js';
+import { gunzipWhole } from './gunzip-whole.js';
 
 /** 3: sqlsure's own image of a checkpointed data directory (2 was PGlite's dump of a running one). */
 const FORMAT = 3;
@@ -41,7 +42,6 @@ const DATA = /^pglite-([0-9a-f]{32})-[0-9a-f]{16}\.tar(\.gz)?$/;
 const FIRST_FORMAT_DATA = /^pglite-[0-9a-f]{32}\.tar\.gz$/;
 
 const gzipAsync = promisify(gzip);
-const gunzipAsync = promisify(gunzip);
 
 /**
  * `<nearest node_modules>/.cache/sqlsure`, or `$SQLSURE_CACHE_DIR`, or a folder in the temp dir.
@@ -161,7 +161,7 @@ export async function readSnapshot(dir: string, identity: SnapshotIdentity): Pro
 
 async function readSnapshotData(dir: string, manifest: SnapshotManifest): Promise<SnapshotRead> {
   const stored = await readFile(path.join(dir, manifest.data)).catch(() => undefined);
-  const data = stored && manifest.bytes === stored.length && sha256(stored) === manifest.sha256 ? await gunzipAsync(stored).catch(() => undefined) : undefined;
+  const data = stored && manifest.bytes === stored.length && sha256(stored) === manifest.sha256 ? await gunzipWhole(stored).catch(() => undefined) : undefined;
   if (!data) {
     await removeSnapshot(dir, manifest);
     return { status: 'corrupt', reason: stored ? 'a snapshot whose bytes do not match its manifest' : 'a snapshot whose data file is missing' };
