@@ -23,13 +23,15 @@ export function removeLeftoverTempFiles(dir: string, options: { recursive?: bool
       return;
     }
     for (const e of entries) {
-      const file = path.join(at, e.name);
       if (e.isDirectory()) {
-        if (options.recursive) visit(file);
+        if (options.recursive) visit(path.join(at, e.name));
         continue;
       }
+      // Thousands of cache entries pass by here on every run: the name is tested before anything else.
       const pid = TEMP_FILE.exec(e.name)?.[1];
-      if (!e.isFile() || pid === undefined || !abandoned(Number(pid), file, now)) continue;
+      if (pid === undefined || !e.isFile()) continue;
+      const file = path.join(at, e.name);
+      if (!abandoned(Number(pid), file, now)) continue;
       try {
         rmSync(file, { force: true });
         removed.push(file);
