@@ -37,6 +37,7 @@ import {
   type SnapshotManifest,
 } from './pglite-snapshot.js';
 import { pgliteVersion } from './pglite-version.js';
+import { startParams } from './pglite-start-params.js';
 import { compiledPgliteWasm } from './pglite-wasm.js';
 import type { WireSession } from './wire-session.js';
 
@@ -277,15 +278,6 @@ export async function closeAfterSnapshot(db: PGlite, written: Promise<unknown>):
   } finally {
     await db.close();
   }
-}
-
-/**
- * PGlite's own start parameters, and a 16 MB shared buffer pool instead of initdb's 128 MB: every
- * start zeroes the whole pool in WebAssembly (0.44 s of a 2.4 s `prepare --force`, and 120 MB of
- * peak RSS), and a describer's catalog working set is a few megabytes.
- */
-function startParams(pglite: { defaultStartParams: readonly string[] }): string[] {
-  return [...pglite.defaultStartParams, '-c', 'shared_buffers=16MB'];
 }
 
 /**

@@ -8,6 +8,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { startParams } from '../../src/database/pglite-start-params.js';
 import { pgliteVersion } from '../../src/database/pglite-version.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -45,7 +46,9 @@ export async function freshPGlite(options: Omit<PGliteOptions, 'loadDataDir'> = 
 }
 
 async function start(options: Omit<PGliteOptions, 'loadDataDir'>): Promise<PGlite> {
-  const lite = new PGlite({ ...options, loadDataDir: new Blob([await readFile(PGLITE_DATADIR_DUMP)]) });
+  // The embedded database's small buffer pool: no query answers differently, and each start
+  // skips zeroing 112 MB in WebAssembly (about 0.4 s of CPU).
+  const lite = new PGlite({ startParams: startParams(PGlite), ...options, loadDataDir: new Blob([await readFile(PGLITE_DATADIR_DUMP)]) });
   await lite.waitReady;
   return lite;
 }
