@@ -141,8 +141,11 @@ export class QueryAnalyzer {
       const setOp = query.SelectStmt && query.SelectStmt.op !== 'SETOP_NONE' ? query.SelectStmt : undefined;
       if (withClause?.recursive && setOp) {
         // Recursive: start from the non-recursive arm, then widen until the verdicts are stable.
+        // Widening only turns columns nullable, so each round that changes anything turns at least
+        // one more: one round per column, plus the one that finds nothing left to change, reaches the
+        // fixed point (a fixed number of rounds did not: NULL handed on one column per step).
         let columns = rename(this.analyzeQuery(asSelect(setOp.larg), scopeFor()));
-        for (let i = 0; i < 5 && columns; i++) {
+        for (let i = 0; columns && i <= columns.length; i++) {
           ctes.set(name, { columns });
           const next = rename(this.analyzeQuery(asSelect(setOp.rarg), scopeFor()));
           const merged = combine(columns, next, 'recursive arm');
