@@ -10,7 +10,7 @@ export const SCOPES = {
     tests: [
       'test/cases/replay.test.ts', 'test/infer/narrowing.test.ts', 'test/infer/function-verdicts.test.ts', 'test/infer/ts-type-map.test.ts',
       'test/infer/engine-survivors.test.ts', 'test/infer/allow-list-coverage.test.ts', 'test/infer/column-names.test.ts', 'test/infer/param-targets.test.ts',
-      'test/infer/param-nullability.test.ts', 'test/infer/from-clause.test.ts',
+      'test/infer/param-nullability.test.ts', 'test/infer/from-clause.test.ts', 'test/infer/analyze-query.test.ts',
     ],
   },
   check: {
