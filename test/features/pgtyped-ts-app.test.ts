@@ -6,9 +6,8 @@
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshPGlite } from '../support/fresh-pglite.js';
+import { scenarioOnPg, scenarioOnPGlite } from '../support/app-scenario.js';
 import { createTestDatabase, runSqlFiles, serverReachable, type TestDatabase } from '../support/pg-test-database.js';
 import { copyFixture, removeProject, runCli, runTsc, type CliRun } from '../support/project-dir.js';
 
@@ -71,25 +70,12 @@ describe.skipIf(!reachable)('SQL in TypeScript sources (pgtyped TS mode)', () =>
 
   it('runs on PGlite: expansions (empty lists too), tuples, runtime-repeated rows, decoders', async () => {
     expect(prepared.code, prepared.stderr).toBe(0);
-    const lite = await freshPGlite();
-    try {
-      await lite.exec(await readFile(path.join(project, 'migrations/20240101000000_init.sql'), 'utf8'));
-      const app = await import(path.join(project, 'src/app.ts'));
-      expect(await app.scenario(lite)).toEqual(EXPECTED);
-    } finally {
-      await lite.close();
-    }
+    expect(await scenarioOnPGlite(project, 'migrations/20240101000000_init.sql')).toEqual(EXPECTED);
   });
 
   it('runs on pg the same way', async () => {
     expect(prepared.code, prepared.stderr).toBe(0);
-    const pool = new pg.Pool({ connectionString: db.url });
-    try {
-      const app = await import(path.join(project, 'src/app.ts'));
-      expect(await app.scenario(pool)).toEqual(EXPECTED);
-    } finally {
-      await pool.end();
-    }
+    expect(await scenarioOnPg(project, db.url)).toEqual(EXPECTED);
   });
 
   describe('check, offline', () => {
