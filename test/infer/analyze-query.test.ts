@@ -124,6 +124,13 @@ describe('CTEs', () => {
   });
 });
 
+describe('set operations', () => {
+  it('an arm whose * expands to unknown columns does not line up: the result is not analysed', () => {
+    expect(columns('SELECT u FROM (SELECT 1 AS x UNION ALL SELECT * FROM mystery() m) u')).toEqual(['u: nullable (u comes from subquery u, whose columns are not known)']);
+    expect(columns('SELECT u FROM (SELECT 1 AS x INTERSECT SELECT * FROM mystery() m) u')).toEqual(['u: nullable (u comes from subquery u, whose columns are not known)']);
+  });
+});
+
 describe('DML with RETURNING', () => {
   it('a whole-row reference in WHERE narrows no column', () => {
     expect(columns('DELETE FROM a WHERE a IS NOT NULL RETURNING id')).toEqual(['id: non-null']);
@@ -180,6 +187,10 @@ describe('lower() and upper(): text, or a range (NULL for an empty one)', () => 
     ]);
   });
 
+  it('a USING-merged column is not looked through (cautious)', () => {
+    expect(nullable('SELECT lower(name) AS l FROM a JOIN a AS a2 USING (name)')).toEqual([true]);
+  });
+
   it('anything else may be a range', () => {
     expect(nullable(`SELECT lower('empty'::int4range) AS a, lower(id) AS b, lower(span) AS c, lower(1) AS d, lower(n.x) AS e FROM a, r, (SELECT 'x'::text AS x) n`)).toEqual([true, true, true, true, true]);
     expect(nullable(`SELECT lower(pg_catalog.int4range(1, 2)::int4range) AS a FROM a`)).toEqual([true]);
@@ -192,6 +203,14 @@ describe('scalar subqueries', () => {
     expect(columns('SELECT (SELECT max(id) FROM a) AS m')).toEqual(['m: nullable (max() over possibly empty input (no GROUP BY))']);
   });
 
+  it('with GROUP BY it can return no row, so NULL', () => {
+    expect(columns('SELECT (SELECT count(*) FROM a GROUP BY k) AS n')).toEqual(['n: nullable (scalar subquery may return no row)']);
+  });
+
+  it('a function the catalog does not know is no aggregate', () => {
+    expect(nullable('SELECT (SELECT mystery(id) FROM a) AS n')).toEqual([true]);
+  });
+
   it('more than one target, a set operation or a non-aggregate is not a scalar aggregate', () => {
     expect(nullable('SELECT (SELECT count(*) FROM a UNION SELECT 1) AS n')).toEqual([true]);
     expect(nullable('SELECT (SELECT abs(1) FROM a) AS n')).toEqual([true]);
@@ -202,5 +221,14 @@ describe('grouping sets', () => {
   it('* under ROLLUP: a plain GROUP BY column stays, the others are NULL in subtotal rows', () => {
     expect(columns('SELECT * FROM c GROUP BY id, ROLLUP (x)')).toEqual(['id: non-null', 'x: nullable (GROUPING SETS / ROLLUP / CUBE produce NULL in subtotal rows)']);
     expect(columns('SELECT a.id FROM a JOIN b USING (k) GROUP BY k, ROLLUP (a.id)')[0]).toContain('nullable');
+  });
+
+  it('a USING column grouped plainly is in every set; another USING column is not', () => {
+    expect(columns('SELECT k FROM a JOIN b USING (k) GROUP BY k, ROLLUP (a.id)')).toEqual(['k: non-null']);
+    expect(nullable('SELECT x FROM a JOIN b USING (k) JOIN (c JOIN c AS c2 USING (x)) ON true GROUP BY k, ROLLUP (x)')).toEqual([true]);
+  });
+
+  it('GROUP BY a whole row is no column: it keeps no column in every set', () => {
+    expect(nullable('SELECT x FROM c GROUP BY c, ROLLUP (x)')).toEqual([true]);
   });
 });
