@@ -16,7 +16,7 @@ export const SCOPES = {
   check: {
     what: 'the offline check (src/check/)',
     mutate: ['src/check/**/*.ts'],
-    tests: ['test/check/offline-check.test.ts', 'test/check/verified-cache.test.ts', 'test/check/check-mutants.test.ts'],
+    tests: ['test/check/offline-check.test.ts', 'test/check/verified-cache.test.ts', 'test/check/check-mutants.test.ts', 'test/check/verify-entry.test.ts'],
   },
   history: {
     what: 'migration history and checksum policy (allowMissing, alternateChecksums, out of order)',
