@@ -113,6 +113,12 @@ describe('CTEs', () => {
     expect(nullable('WITH RECURSIVE q(n, m) AS (SELECT 1, 1 UNION ALL SELECT NULL::int, m FROM q) SELECT n, m FROM q')).toEqual([true, false]);
   });
 
+  it('a recursive arm that does not line up (its * expands to unknown columns): the CTE is not analysed', () => {
+    expect(columns('WITH RECURSIVE q(x) AS (SELECT 1 UNION ALL SELECT * FROM mystery() m) SELECT x FROM q')).toEqual([
+      'x: nullable (x comes from CTE q, whose columns are not known)',
+    ]);
+  });
+
   it('NULL passed along one column per step reaches every column: iterated to a fixed point, however many steps that takes', () => {
     // Step 1 makes c1 NULL, step 2 c2 (c2 takes c1's value), … step 7 c7: PostgreSQL returns NULL in every cN.
     const cols = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7'];
