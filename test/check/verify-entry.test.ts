@@ -137,6 +137,10 @@ describe('expansion casts', () => {
     expect(agrees('_$x', '$x')).toBe(false);
     expect(agrees('_$x', '"$x"')).toBe(true);
     expect(agrees('_x.y', '"x.y"')).toBe(false);
+    // Starting like an identifier is not enough: the whole name must be one.
+    expect(agrees('_my type', 'my type')).toBe(false);
+    expect(agrees('_my type', '"my type"')).toBe(true);
+    expect(agrees('_a"b', 'a"b')).toBe(false);
   });
 
   it('a schema-qualified type: each part bare or quoted, the element in the same schema', () => {
@@ -151,6 +155,20 @@ describe('expansion casts', () => {
   it('an element type that does not start with _ is itself', () => {
     expect(agrees('int4', 'int4')).toBe(true);
     expect(agrees('auth.role', 'auth.role')).toBe(true);
+  });
+
+  it('an entry without the parameter an expansion needs: the statement cannot be rebuilt', () => {
+    expect(entryDisagreements({ ...withCast('_int4', 'int4'), params: [] }, list, 'h')).toEqual([
+      '"statement" is not the query\'s SQL as sent', '"params"[0] should be :ids, not missing',
+    ]);
+  });
+
+  it('placeholders from $10 on', () => {
+    const q = query('-- name: Many :many\nSELECT id FROM users WHERE a = :a AND b = :b AND c = :c AND d = :d AND e = :e AND f = :f AND g = :g AND h = :h AND i = :i AND id IN :ids[]');
+    const params = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].map((n) => param(n, 'int4'));
+    const entry = entryFor(q, [...params, param('ids', '_int8', { expansion: 'list' })], { 10: 'int8' });
+    expect(entry.statement).toContain('$10::int8[]');
+    expect(entryDisagreements(entry, q, 'h')).toEqual([]);
   });
 
   it('regular-expression characters in the statement are literal', () => {
@@ -182,6 +200,25 @@ describe('rows repeated at runtime ("dynamic")', () => {
     }
     const { dynamic: _dropped, ...without } = good;
     expect(entryDisagreements(without, q, 'h')).toEqual(['"statement" is not the query\'s SQL as sent']);
+  });
+
+  it('the first index of the slot is compared, and an array-typed first field keeps its own type', () => {
+    expect(entryDisagreements({ ...good, dynamic: { ...good.dynamic!, firstIndex: 2 } }, q, 'h')).toEqual(['"dynamic" does not match the query\'s rows expansion']);
+    expect(entryDisagreements({ ...good, dynamic: { ...good.dynamic!, casts: ['int4', '_text', 'int8'] } }, q, 'h')).toEqual(['"dynamic" does not match the query\'s rows expansion']);
+    const flipped = [param('rows', '_text', { expansion: 'rows', field: 'a' }), param('rows', 'int4', { expansion: 'rows', field: 'b' })];
+    expect(entryDisagreements(entryFor(q, flipped, { 1: '_text', 2: 'int4' }, 1), q, 'h')).toEqual([]);
+  });
+
+  it('a single array-typed field is repeated at runtime too', () => {
+    const one = query('-- name: Tags :exec\nINSERT INTO t (tags) VALUES :rows');
+    const entry = entryFor(one, [param('rows', '_text', { expansion: 'rows', field: 'tags' })], { 1: '_text' }, 1);
+    expect(entry.dynamic).toBeDefined();
+    expect(entryDisagreements(entry, one, 'h')).toEqual([]);
+  });
+
+  it('a slot recorded past the last placeholder: the statement matches, the slot does not', () => {
+    const plain = entryFor(q, params, { 1: 'int4', 2: 'text' });
+    expect(entryDisagreements({ ...plain, dynamic: { ...good.dynamic!, firstIndex: 99 } }, q, 'h')).toEqual(['"dynamic" does not match the query\'s rows expansion']);
   });
 
   it('a dynamic slot where the query has none', () => {
