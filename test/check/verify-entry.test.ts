@@ -4,15 +4,18 @@
  * the spellings a cast may use in an expansion (quoting of odd type names, schema-qualified types,
  * array element types) and every field of the rows slot repeated at runtime (`dynamic`).
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CacheEntry, CachedParam } from '../../src/cache/cache-entry.js';
 import { entryDisagreements } from '../../src/check/verify-entry.js';
 import { compileExpansions } from '../../src/source/compile-expansions.js';
 import { parseQueryFile } from '../../src/source/parse-query-file.js';
 import { loadPgtypedParser } from '../../src/source/pgtyped-parser.js';
 import type { QuerySource } from '../../src/source/query-source.js';
+import { loadSqlParser } from '../../src/source/sql-scanner.js';
 
-beforeAll(() => loadPgtypedParser());
+// The describe blocks parse their queries while vitest collects them, before any beforeAll runs:
+// both parsers must be loaded when this module finishes importing.
+await Promise.all([loadSqlParser(), loadPgtypedParser()]);
 
 function query(text: string, file = 'queries/q.sql'): QuerySource {
   const parsed = parseQueryFile(file, text);
