@@ -37,25 +37,16 @@ export async function loadQuerySources(root: string, queriesDir: string, memo?: 
   const texts = decoded.map((d) => d.text);
   const lines = new Map<string, LineIndex>();
   let blockCount = 0;
-  const parsedFiles: Array<ParsedQueryFile | undefined> = files.map((f, i) => memo?.get(f, texts[i]!));
-  const toParse = files.flatMap((file, i) => (parsedFiles[i] ? [] : [{ file, text: texts[i]!, i }]));
-  if (toParse.length > 0) {
-    // The parser (WASM) is loaded only when some file is not in the memo.
-    let parse: ((file: string, text: string) => ParsedQueryFile) | undefined;
-    const parseHere = async (file: string, text: string) => {
-      parse ??= await loadParser();
-      if (mayBePgtypedFile(text)) await loadPgtypedParser();
-      return parse(file, text);
-    };
-    const { parseInParallel } = await import('./parse-in-parallel.js');
-    const parsed = await parseInParallel(toParse, parseHere);
-    for (const [k, { file, text, i }] of toParse.entries()) {
-      parsedFiles[i] = parsed[k]!;
-      memo?.set(file, text, parsed[k]!);
-    }
-  }
+  // The parser (WASM) is loaded only when some file is not in the memo.
+  let parse: ((file: string, text: string) => ParsedQueryFile) | undefined;
   for (const [i, file] of files.entries()) {
-    const parsed = parsedFiles[i]!;
+    let parsed = memo?.get(file, texts[i]!);
+    if (!parsed) {
+      parse ??= await loadParser();
+      if (mayBePgtypedFile(texts[i]!)) await loadPgtypedParser();
+      parsed = parse(file, texts[i]!);
+      memo?.set(file, texts[i]!, parsed);
+    }
     const fileLines = new LineIndex(normaliseSourceText(texts[i]!));
     lines.set(file, fileLines);
     blockCount += parsed.blockCount;
