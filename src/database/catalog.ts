@@ -3,6 +3,7 @@
  * type the statements mention (with element, base and field types, transitively) and every
  * table column that a result column comes from.
  */
+import { catalogQuery } from './catalog-query.js';
 import type { WireSession } from './wire-session.js';
 
 export interface CatalogType {
@@ -87,8 +88,8 @@ export async function loadCatalog(
   const typeList = [...new Set(typeOids)].filter((o) => o > 0);
   const originList = uniqueOrigins(origins);
   const [typeRows, columnRows] = await Promise.all([
-    session.query(TYPES_SQL, [pgArray(typeList)]),
-    session.query(COLUMNS_SQL, [pgArray(originList.map((o) => o.tableOid)), pgArray(originList.map((o) => o.attnum))]),
+    catalogQuery(session, TYPES_SQL, [pgArray(typeList)]),
+    catalogQuery(session, COLUMNS_SQL, [pgArray(originList.map((o) => o.tableOid)), pgArray(originList.map((o) => o.attnum))]),
   ]);
   const types = new Map<number, CatalogType>();
   for (const t of JSON.parse(typeRows[0]![0]!) as CatalogType[]) {

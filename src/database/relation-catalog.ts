@@ -4,6 +4,7 @@
  * and the strictness of every function and operator they call. Batched for the whole run.
  */
 import { parseSql } from '../source/sql-scanner.js';
+import { catalogQuery } from './catalog-query.js';
 import type { WireSession } from './wire-session.js';
 
 export interface RelationColumn {
@@ -114,7 +115,7 @@ export function emptyNeeds(): CatalogNeeds {
 
 /** Loads what `needs` lists, then whatever the view definitions found reference, until closed. */
 export async function loadRelationCatalog(session: WireSession, needs: CatalogNeeds): Promise<RelationCatalog> {
-  const castRows = await session.query(USER_CASTS_SQL);
+  const castRows = await catalogQuery(session, USER_CASTS_SQL);
   const catalog: RelationCatalog = {
     relations: new Map(),
     functions: new Map(),
@@ -132,9 +133,9 @@ export async function loadRelationCatalog(session: WireSession, needs: CatalogNe
     fun.forEach((n) => asked.functions.add(n));
     op.forEach((n) => asked.operators.add(n));
     const [relRows, funRows, opRows] = await Promise.all([
-      rel.length ? session.query(RELATIONS_SQL, [textArray(rel)]) : Promise.resolve([['[]']]),
-      fun.length ? session.query(FUNCTIONS_SQL, [textArray(fun)]) : Promise.resolve([['[]']]),
-      op.length ? session.query(OPERATORS_SQL, [textArray(op)]) : Promise.resolve([['[]']]),
+      rel.length ? catalogQuery(session, RELATIONS_SQL, [textArray(rel)]) : Promise.resolve([['[]']]),
+      fun.length ? catalogQuery(session, FUNCTIONS_SQL, [textArray(fun)]) : Promise.resolve([['[]']]),
+      op.length ? catalogQuery(session, OPERATORS_SQL, [textArray(op)]) : Promise.resolve([['[]']]),
     ]);
     const next = emptyNeeds();
     for (const r of JSON.parse(relRows[0]![0]!) as Array<RelationFacts & { key: string; viewDefinition: string | null }>) {

@@ -102,26 +102,37 @@ export class WireSession {
     return this.#request(serialize.query(text));
   }
 
-  /** Runs one statement with text parameters; returns rows of text values. */
-  query(text: string, values: ReadonlyArray<string | null> = []): Promise<Array<Array<string | null>>> {
-    this.#parses++;
+  /**
+   * Runs one statement with text parameters; returns rows of text values. `settings` are in force
+   * for this statement alone: each is a `set_config(name, value, true)` executed before it under
+   * the same Sync, so in the same implicit transaction (no extra round trip; the settings end with
+   * it, and a pooler's shared server connection keeps its own).
+   */
+  query(text: string, values: ReadonlyArray<string | null> = [], settings: Readonly<Record<string, string>> = {}): Promise<Array<Array<string | null>>> {
+    const set = Object.entries(settings);
+    this.#parses += 1 + set.length;
+    const statement = (sql: string, params: ReadonlyArray<string | null>) => [
+      serialize.parse({ text: sql, types: [] }),
+      serialize.bind({ values: params as Array<string | null> }),
+      serialize.execute({}),
+    ];
     return this.#request(
-      Buffer.concat([
-        serialize.parse({ text, types: [] }),
-        serialize.bind({ values: values as Array<string | null> }),
-        serialize.execute({}),
-        serialize.sync(),
-      ]),
+      Buffer.concat([...set.flatMap(([name, value]) => statement('SELECT set_config($1, $2, true)', [name, value])), ...statement(text, values), serialize.sync()]),
+      set.length,
     );
   }
 
-  #request(bytes: Buffer): Promise<Array<Array<string | null>>> {
+  /** `skipped`: leading statements whose results are not the caller's (one CommandComplete each). */
+  #request(bytes: Buffer, skipped = 0): Promise<Array<Array<string | null>>> {
     return new Promise((resolve, reject) => {
       const rows: Array<Array<string | null>> = [];
       let error: DatabaseError | undefined;
+      let completed = 0;
       this.#push({
         onMessage(message) {
-          if (message.name === 'dataRow') rows.push((message as DataRowMessage).fields);
+          if (message.name === 'dataRow') {
+            if (completed >= skipped) rows.push((message as DataRowMessage).fields);
+          } else if (message.name === 'commandComplete') completed++;
           else if (message.name === 'error') error = message as DatabaseError;
         },
         onReady() {

@@ -6,6 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServerChannel } from '../../src/database/pg-server-channel.js';
 import { serverFingerprint } from '../../src/database/schema-fingerprint.js';
 import { WireSession } from '../../src/database/wire-session.js';
+import type { WireChannel } from '../../src/database/wire-channel.js';
+import { CATALOG_SETTINGS } from '../../src/database/catalog-query.js';
+import { loadCatalog } from '../../src/database/catalog.js';
+import { emptyNeeds, loadRelationCatalog } from '../../src/database/relation-catalog.js';
 import { createTestDatabase, runSql, serverReachable, type TestDatabase } from '../support/pg-test-database.js';
 
 const reachable = await serverReachable();
@@ -92,5 +96,48 @@ describe.skipIf(!reachable)('pipelined describe', () => {
     expect(withFunction).not.toBe(recreated);
     await runSql(db.url, 'CREATE OR REPLACE FUNCTION twice(x int) RETURNS int LANGUAGE sql STRICT AS $$ SELECT x * 2 $$;');
     expect(await serverFingerprint(session)).not.toBe(withFunction);
+  });
+
+  describe('catalog look-ups without JIT', () => {
+    // Every plan passes jit_above_cost = 0: PostgreSQL JIT-compiles whatever it plans, unless told not to.
+    let jitSession: WireSession;
+    const sent: Buffer[] = [];
+    beforeAll(async () => {
+      const channel = await openServerChannel(db.url);
+      const recording: WireChannel = { ...channel, send: (bytes) => (sent.push(Buffer.from(bytes)), channel.send(bytes)) };
+      jitSession = new WireSession(recording);
+      await jitSession.simpleQuery("SET jit = on; SET jit_above_cost = 0");
+    });
+    afterAll(() => jitSession?.close());
+
+    const planUsesJit = async (settings?: Record<string, string>) => {
+      const [[plan]] = (await jitSession.query('EXPLAIN (ANALYZE, FORMAT JSON) SELECT count(*) FROM pg_type', [], settings)) as [[string]];
+      return 'JIT' in (JSON.parse(plan) as Array<Record<string, unknown>>)[0]!;
+    };
+
+    it('settings given to a query hold for it alone, in the same round trip, and its rows are its own', async () => {
+      const [[available]] = (await jitSession.query('SELECT pg_jit_available()::text')) as [[string]];
+      expect(available, 'this PostgreSQL cannot JIT-compile (no LLVM), so the test cannot tell').toBe('true');
+      expect(await planUsesJit()).toBe(true);
+      expect(await planUsesJit(CATALOG_SETTINGS)).toBe(false);
+      expect(await jitSession.query("SELECT current_setting('jit'), $1::text", ['x'], { jit: 'off', work_mem: '2MB' })).toEqual([['off', 'x']]);
+      expect(await jitSession.query("SELECT current_setting('jit'), current_setting('work_mem')")).not.toEqual([['off', '2MB']]);
+      expect(await planUsesJit()).toBe(true);
+    });
+
+    it('every catalog request carries the settings', async () => {
+      const oid = Number((await jitSession.query("SELECT 'people'::regclass::oid::text"))[0]![0]);
+      sent.length = 0;
+      const catalog = await loadCatalog(jitSession, [23, 25, 1007], [{ tableOid: oid, attnum: 1 }]);
+      expect(catalog.columns.get(`${oid}:1`)?.column).toBe('id');
+      const needs = emptyNeeds();
+      needs.relations.add('people');
+      needs.functions.add('lower');
+      needs.operators.add('=');
+      const relations = await loadRelationCatalog(jitSession, needs);
+      expect(relations.relations.size).toBe(1);
+      expect(sent.length).toBeGreaterThanOrEqual(5);
+      for (const bytes of sent) expect(bytes.toString('latin1')).toContain('set_config');
+    });
   });
 });
