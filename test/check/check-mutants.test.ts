@@ -29,6 +29,20 @@ describe.skipIf(!reachable)('sqlsure check: decisions pinned by mutation testing
     throw new Error(`no cache entry for ${query}`);
   }
 
+  it('a check after a codegen option changed does not take the modules an earlier check remembered', async () => {
+    const dir = await copy();
+    expect((await check({ root: dir })).problems).toEqual([]); // fills check's module memo
+    await writeFile(path.join(dir, 'sqlsure.config.json'), JSON.stringify({ columns: { 'people.nickname': 'Nickname' } }) + '\n');
+    const r = await check({ root: dir });
+    // GetPerson's row type is the one place the override changes: its nickname property.
+    expect(r.problems.map((p) => `${at(p)} ${p.message} | ${p.hint}`)).toEqual([
+      'generated/people.ts:16:13 generated module differs from what the offline cache produces (edited by hand, or stale) | the offline cache is up to date: run `sqlsure generate` (no database needed) and commit the result',
+    ]);
+    // And with the option back, the modules on disk are right again.
+    await rm(path.join(dir, 'sqlsure.config.json'));
+    expect((await check({ root: dir })).problems).toEqual([]);
+  });
+
   it('with the cache stale, a module problem says to run prepare, not generate', async () => {
     const dir = await copy();
     await appendFile(path.join(dir, 'migrations/0001_init.sql'), '-- changed\n');
