@@ -238,3 +238,28 @@ describe('grouping sets', () => {
     expect(nullable('SELECT x FROM c GROUP BY c, ROLLUP (x)')).toEqual([true]);
   });
 });
+
+describe('survivors of the expression, narrowing and scope run (1 December)', () => {
+  it('a condition on a USING column merged from one side narrows that side only: the other stays null-extended', () => {
+    // LEFT JOIN: k is a.k; an a row with no b match keeps k and has NULL b columns.
+    expect(columns('SELECT k, b.id FROM a LEFT JOIN b USING (k) WHERE k IS NOT NULL')).toEqual(['k: non-null', expect.stringMatching(/^id: nullable/)]);
+    // RIGHT JOIN: k is b.k; a b row with no a match has NULL a columns.
+    expect(columns('SELECT k, a.id FROM a RIGHT JOIN b USING (k) WHERE k IS NOT NULL')).toEqual(['k: non-null', expect.stringMatching(/^id: nullable/)]);
+  });
+
+  it('a window frame that can miss the current row (all following or all preceding) can be empty', () => {
+    expect(nullable('SELECT max(id) OVER (ORDER BY id ROWS BETWEEN 1 FOLLOWING AND 2 FOLLOWING) FROM a')).toEqual([true]);
+    expect(nullable('SELECT max(id) OVER (ORDER BY id ROWS BETWEEN 2 PRECEDING AND 1 PRECEDING) FROM a')).toEqual([true]);
+    expect(nullable('SELECT max(id) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) FROM a')).toEqual([false]);
+  });
+
+  it('IS [NOT] TRUE / FALSE / UNKNOWN of a nullable boolean is never NULL', () => {
+    expect(nullable('SELECT (v = 1) IS TRUE, (v = 1) IS NOT FALSE, (v = 1) IS UNKNOWN FROM a')).toEqual([false, false, false]);
+  });
+
+  it('an aggregate over a non-null column under ROLLUP: the grand-total row exists even for no rows, so NULL', () => {
+    expect(nullable('SELECT max(id) FROM a GROUP BY ROLLUP (k)')).toEqual([true]);
+    expect(nullable('SELECT count(id) FROM a GROUP BY ROLLUP (k)')).toEqual([false]);
+  });
+});
+
