@@ -39,6 +39,11 @@ export interface PrepareState {
    */
   sources?: Record<string, FileStamp>;
   modules?: Record<string, FileStamp>;
+  /**
+   * With `"sources"`: every file the globs matched and a stamp of each TypeScript source, recorded
+   * like `sources` (and not at all after a run that wrote type arguments into a source).
+   */
+  tsSources?: { files: string[]; stamps: Record<string, FileStamp> };
   /** The queries and generated folders the modules were written for. */
   layout: string;
 }

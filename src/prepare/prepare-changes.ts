@@ -30,6 +30,7 @@ import type { DescribedQueries } from './describe-queries.js';
 import type { PrepareProgress } from './prepare-progress.js';
 import { stampFile, stampWritten, type FileStamp } from '../incremental/file-stamp.js';
 import { writePrepareState, type EntryStamp, type PrepareState } from '../incremental/prepare-state.js';
+import { recordTsSources } from '../incremental/unchanged-ts-sources.js';
 import { readReusable, reusableHashes, type ReusableEntry } from '../incremental/reusable-entries.js';
 import { lastGoodEntries } from './last-good-entries.js';
 import { mergeSchemaTypes, schemaTypesOfEntries } from './schema-types-of-entries.js';
@@ -76,10 +77,9 @@ export async function prepareChanges(input: ChangesInput): Promise<ChangesOutcom
   const root = config.root;
   const cacheDir = path.join(root, config.cache);
   const memo = await SourceMemo.open(input.localDir, root, config.queries, input.tool);
-  const sources = mergeSources(
-    await loadQuerySources(root, config.queries, memo),
-    await loadTsSources(root, config.sources, [config.generated, config.cache]),
-  );
+  const queryFiles = await loadQuerySources(root, config.queries, memo);
+  const tsFiles = await loadTsSources(root, config.sources, [config.generated, config.cache]);
+  const sources = mergeSources(queryFiles, tsFiles);
   const saveMemo = memo.save();
   const hashes = sources.queries.map((q) => queryHash(q));
 
@@ -216,7 +216,7 @@ export async function prepareChanges(input: ChangesInput): Promise<ChangesOutcom
   if (embedded.staleManifest) await rm(path.join(root, embedded.staleManifest), { force: true });
   let modulesWritten: string[] = [];
   let modulesRemoved: string[] = [];
-  let complete: Pick<PrepareState, 'sources' | 'modules'> = {};
+  let complete: Pick<PrepareState, 'sources' | 'modules' | 'tsSources'> = {};
   if (problems.length === 0) {
     ({ written: modulesWritten, removed: modulesRemoved } = await writeModules(config, generated.modules));
     // Types modules beside TypeScript sources whose queries are gone (own-types-modules.ts).
@@ -227,7 +227,9 @@ export async function prepareChanges(input: ChangesInput): Promise<ChangesOutcom
     }
     // Everything was cached and written: record what proves the next unchanged run (unchanged-project.ts).
     // Query files were read at the start of the run: each stamp must vouch for the bytes parsed then.
-    const sourceStamps = stampAll(root, sources.files.map((f) => [f, memo.digestOf(f)]));
+    const sourceStamps = stampAll(root, queryFiles.files.map((f) => [f, memo.digestOf(f)]));
+    // TypeScript sources this run rewrote are stamped by the next run, which finds them as written.
+    const tsStamps = sourcesTyped.length === 0 ? stampAll(root, tsFiles.read) : undefined;
     const moduleStamps: Record<string, FileStamp> = {};
     for (const [file, text] of generated.modules) {
       const stamp = stampWritten(path.join(root, file), text);
@@ -236,7 +238,12 @@ export async function prepareChanges(input: ChangesInput): Promise<ChangesOutcom
     // The migrations manifest is output too: an edited or deleted one must make the next run a full one.
     const manifestStamp = embedded.manifest && stampWritten(path.join(root, embedded.manifest[0]), embedded.manifest[1]);
     if (manifestStamp) moduleStamps[embedded.manifest![0]] = manifestStamp;
-    if (sourceStamps) complete = { sources: sourceStamps, modules: moduleStamps };
+    if (sourceStamps && config.sources.length === 0) complete = { sources: sourceStamps, modules: moduleStamps };
+    else if (sourceStamps && tsStamps) {
+      const exclude = [config.generated, config.cache];
+      const tsSources = await recordTsSources(root, config.sources, exclude, tsFiles.read, tsStamps, tsFiles.listed, generated.modules);
+      if (tsSources) complete = { sources: sourceStamps, modules: moduleStamps, tsSources };
+    }
   } else {
     // Every module is refreshed with what prepared (and what failing queries last produced), except
     // where codegen itself failed; nothing is removed from partial knowledge.

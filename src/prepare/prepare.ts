@@ -21,7 +21,7 @@ import { pgliteVersion } from '../database/pglite-version.js';
 import { serverFingerprint } from '../database/schema-fingerprint.js';
 import type { WireSession } from '../database/wire-session.js';
 import { sortProblems } from '../report/sort-problems.js';
-import { readPrepareState, stateFileFor, type PreviousState } from '../incremental/prepare-state.js';
+import { readPrepareState, stateFileFor, type PrepareState, type PreviousState } from '../incremental/prepare-state.js';
 import { toolIdentity } from '../incremental/tool-identity.js';
 import { projectUnchanged } from '../incremental/unchanged-project.js';
 import type { ChangesOutcome } from './prepare-changes.js';
@@ -93,8 +93,7 @@ export async function prepare(options: PrepareOptions = {}): Promise<PrepareResu
     } else {
       fingerprint = await serverFingerprint((await open()).session);
     }
-    // TypeScript sources are not stamped: with "sources" every run reads them (cheap: a text pre-filter).
-    if (config.sources.length === 0 && previous?.fingerprint === fingerprint && projectUnchanged(previous, project)) {
+    if (previous?.fingerprint === fingerprint && projectUnchanged(previous, project) && (await sourcesUnchanged(previous, config))) {
       const count = Object.keys(previous.entries).length;
       return {
         config,
@@ -139,6 +138,13 @@ export async function prepare(options: PrepareOptions = {}): Promise<PrepareResu
 }
 
 /** Everything besides the cache entries that generated modules depend on: the whole config. */
+/** With `"sources"`, the TypeScript sources too (a module of its own, loaded only then). */
+async function sourcesUnchanged(previous: PrepareState, config: ResolvedConfig): Promise<boolean> {
+  if (config.sources.length === 0) return true;
+  const { tsSourcesUnchanged } = await import('../incremental/unchanged-ts-sources.js');
+  return tsSourcesUnchanged(previous, config.root, config.sources, [config.generated, config.cache]);
+}
+
 function outputLayout(config: ResolvedConfig): string {
   const { root: _root, databaseUrl: _url, ...rest } = config;
   return JSON.stringify(rest);

@@ -5,25 +5,29 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { glob } from 'tinyglobby';
 import type { LoadedSources } from '../load-query-sources.js';
 import { loadPgtypedParser } from '../pgtyped-parser.js';
 import type { QuerySource, SourceProblem } from '../query-source.js';
 import { decodeSource, describeInvalidUtf8, INVALID_UTF8_HINT, normaliseSourceText } from '../source-text.js';
+import { digestOf } from '../../incremental/file-stamp.js';
 import { LineIndex } from '../text-position.js';
+import { listSourceFiles } from './list-source-files.js';
 import { loadTypeScript, mayHoldSqlTemplates } from './find-sql-templates.js';
 import { isTypeScriptSource, isTypesModule } from './types-module-path.js';
 
-export async function loadTsSources(root: string, globs: readonly string[], exclude: readonly string[] = []): Promise<LoadedSources> {
-  const empty: LoadedSources = { files: [], blockCount: 0, queries: [], problems: [], lines: new Map() };
-  if (globs.length === 0) return empty;
-  const found = await glob([...globs], {
-    cwd: root,
-    onlyFiles: true,
-    ignore: ['**/node_modules/**', ...exclude.map((d) => `${d.replace(/\/$/, '')}/**`)],
-  });
-  const files = found.filter((f) => isTypeScriptSource(f) && !isTypesModule(f)).sort();
-  const texts = await Promise.all(files.map(async (f) => decodeSource(await readFile(path.join(root, f)))));
+export interface LoadedTsSources extends LoadedSources {
+  /** Every file the globs matched (types modules too), as listSourceFiles() lists them. */
+  listed: string[];
+  /** Each TypeScript source read, with the digest of the bytes read (what a stamp must vouch for). */
+  read: Array<[file: string, digest: string]>;
+}
+
+export async function loadTsSources(root: string, globs: readonly string[], exclude: readonly string[] = []): Promise<LoadedTsSources> {
+  const listed = await listSourceFiles(root, globs, exclude);
+  const files = listed.filter((f) => isTypeScriptSource(f) && !isTypesModule(f));
+  const bytes = await Promise.all(files.map((f) => readFile(path.join(root, f))));
+  const texts = bytes.map((b) => decodeSource(b));
+  const read = files.map((f, i): [string, string] => [f, digestOf(bytes[i]!.toString('utf8'))]);
   const queries: QuerySource[] = [];
   const problems: SourceProblem[] = [];
   const lines = new Map<string, LineIndex>();
@@ -48,7 +52,7 @@ export async function loadTsSources(root: string, globs: readonly string[], excl
     queries.push(...parsed.queries);
     problems.push(...parsed.problems);
   }
-  return { files: used, blockCount, queries, problems, lines };
+  return { files: used, blockCount, queries, problems, lines, listed, read };
 }
 
 /** Query files and TypeScript sources, read as one project. */
