@@ -49,6 +49,8 @@ const NAMES: Array<[string, string]> = [
   ['(SELECT id FROM t)', 'id'],
   ['(SELECT 1)', '?column?'],
   ['id IN (SELECT 1)', '?column?'],
+  ['1 IN (SELECT id FROM t)', '?column?'],
+  ['1 = ALL (SELECT id FROM t)', '?column?'],
   ['current_user', 'current_user'],
   ['session_user', 'session_user'],
   ['current_timestamp', 'current_timestamp'],

@@ -48,6 +48,11 @@ describe('parameter targets', () => {
     expect(targets('INSERT INTO unknown_table VALUES ($1)')).toEqual({});
   });
 
+  it('a column the facts do not list (facts of a table by the same name elsewhere on the search_path) is taken as nullable', () => {
+    expect(targets('INSERT INTO items (not_listed) VALUES ($1)')).toEqual({ 1: 'items.not_listed nullable' });
+    expect(targets('UPDATE items SET not_listed = $1')).toEqual({ 1: 'items.not_listed nullable' });
+  });
+
   it('a value that is not a parameter is no target, and the first target of a parameter wins', () => {
     expect(targets("INSERT INTO items (id, note, label) VALUES ($1, 'x', $1)")).toEqual({ 1: 'items.id not null' });
   });
