@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { listSourceFiles } from '../source/typescript/list-source-files.js';
+import type { LoadedTsSources } from '../source/typescript/load-ts-sources.js';
 import { isTypesModule } from '../source/typescript/types-module-path.js';
 import { stillStamped, type FileStamp } from './file-stamp.js';
 import type { PrepareState } from './prepare-state.js';
@@ -32,15 +33,15 @@ export async function recordTsSources(
   root: string,
   globs: readonly string[],
   exclude: readonly string[],
-  read: ReadonlyArray<[file: string, digest: string]>,
+  loaded: Pick<LoadedTsSources, 'read' | 'listed'>,
   stamps: Record<string, FileStamp>,
-  listedAtStart: readonly string[],
   written: ReadonlyMap<string, string>,
 ): Promise<PrepareState['tsSources'] | undefined> {
+  const { read, listed } = loaded;
   const files = await listSourceFiles(root, globs, exclude);
   const now = new Set(files);
   const readFiles = new Set(read.map(([f]) => f));
-  const before = new Set(listedAtStart);
+  const before = new Set(listed);
   const accounted = (f: string) => readFiles.has(f) || written.has(f) || (before.has(f) && isTypesModule(f));
   if (!files.every(accounted) || !read.every(([f]) => now.has(f))) return undefined;
   return { files, stamps };

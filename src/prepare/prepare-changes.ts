@@ -240,8 +240,7 @@ export async function prepareChanges(input: ChangesInput): Promise<ChangesOutcom
     if (manifestStamp) moduleStamps[embedded.manifest![0]] = manifestStamp;
     if (sourceStamps && config.sources.length === 0) complete = { sources: sourceStamps, modules: moduleStamps };
     else if (sourceStamps && tsStamps) {
-      const exclude = [config.generated, config.cache];
-      const tsSources = await recordTsSources(root, config.sources, exclude, tsFiles.read, tsStamps, tsFiles.listed, generated.modules);
+      const tsSources = await recordTsSources(root, config.sources, [config.generated, config.cache], tsFiles, tsStamps, generated.modules);
       if (tsSources) complete = { sources: sourceStamps, modules: moduleStamps, tsSources };
     }
   } else {

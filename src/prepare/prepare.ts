@@ -137,7 +137,6 @@ export async function prepare(options: PrepareOptions = {}): Promise<PrepareResu
   }
 }
 
-/** Everything besides the cache entries that generated modules depend on: the whole config. */
 /** With `"sources"`, the TypeScript sources too (a module of its own, loaded only then). */
 async function sourcesUnchanged(previous: PrepareState, config: ResolvedConfig): Promise<boolean> {
   if (config.sources.length === 0) return true;
@@ -145,6 +144,7 @@ async function sourcesUnchanged(previous: PrepareState, config: ResolvedConfig):
   return tsSourcesUnchanged(previous, config.root, config.sources, [config.generated, config.cache]);
 }
 
+/** Everything besides the cache entries that generated modules depend on: the whole config. */
 function outputLayout(config: ResolvedConfig): string {
   const { root: _root, databaseUrl: _url, ...rest } = config;
   return JSON.stringify(rest);
